@@ -1,0 +1,191 @@
+"""The role directory's filters: one FilterSet whose form is the shareable URL."""
+
+from dataclasses import dataclass
+
+import django_filters
+from django import forms
+from django.http import QueryDict
+
+from careers.models import OUTLOOK_MAX_PCT, OUTLOOK_MIN_PCT, Credential, Industry, Role, Skill
+
+# Largest salary a visitor may type; anything bigger is a typo, and SQLite
+# cannot compare integers beyond 64 bits.
+SALARY_FILTER_MAX = 10_000_000
+
+EDUCATION_BY_SLUG = {
+    "none": Role.Education.NONE,
+    "bachelor": Role.Education.BACHELOR,
+    "master": Role.Education.MASTER,
+    "doctorate": Role.Education.DOCTORATE,
+}
+EDUCATION_CHOICES = [
+    ("none", "No degree"),
+    ("bachelor", "Bachelor’s degree"),
+    ("master", "Master’s degree"),
+    ("doctorate", "Doctorate"),
+]
+SORT_CHOICES = [
+    ("title", "Title (A–Z)"),
+    ("salary-high", "Salary (highest first)"),
+    ("salary-low", "Salary (lowest first)"),
+    ("growth", "Job-outlook growth (highest first)"),
+]
+
+
+class WholeNumberFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+@dataclass(frozen=True)
+class AppliedFilter:
+    """One filter the visitor chose, with the URL that drops just that choice."""
+
+    label: str
+    value: str
+    remove_url: str
+
+
+class RoleFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label="Search roles",
+        method="filter_search",
+        max_length=100,
+        help_text="Matches titles, summaries and skill names.",
+    )
+    industry = django_filters.ModelChoiceFilter(
+        label="Industry",
+        queryset=Industry.objects.all(),
+        to_field_name="slug",
+        field_name="industries",
+        empty_label="Any industry",
+    )
+    skill = django_filters.ModelMultipleChoiceFilter(
+        label="Skills",
+        queryset=Skill.objects.order_by("category", "name"),
+        to_field_name="slug",
+        method="filter_skills",
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Roles must list every skill you tick.",
+    )
+    credential = django_filters.ModelChoiceFilter(
+        label="Credential",
+        queryset=Credential.objects.all(),
+        to_field_name="slug",
+        method="filter_credential",
+        empty_label="Any credential",
+    )
+    education = django_filters.ChoiceFilter(
+        label="Your education",
+        choices=EDUCATION_CHOICES,
+        method="filter_education",
+        empty_label="Any",
+        help_text="Shows roles open to someone with this education.",
+    )
+    stage = django_filters.ChoiceFilter(
+        label="Career stage", choices=Role.Stage.choices, empty_label="Any stage"
+    )
+    track = django_filters.ChoiceFilter(
+        label="Track", choices=Role.Track.choices, empty_label="Any track"
+    )
+    salary_min = WholeNumberFilter(
+        label="Salary at least (US$ a year)",
+        method="filter_salary_min",
+        min_value=0,
+        max_value=SALARY_FILTER_MAX,
+        help_text="Roles whose salary range reaches this amount.",
+    )
+    growth_min = django_filters.NumberFilter(
+        label="Outlook growth at least (%)",
+        field_name="outlook_growth_pct",
+        lookup_expr="gte",
+        min_value=OUTLOOK_MIN_PCT,
+        max_value=OUTLOOK_MAX_PCT,
+        max_digits=5,
+        decimal_places=1,
+    )
+    sort = django_filters.ChoiceFilter(
+        label="Sort by", choices=SORT_CHOICES, method="sort_roles", empty_label=None
+    )
+
+    class Meta:
+        model = Role
+        fields = []
+
+    def filter_search(self, queryset, name, value):
+        value = value.strip()
+        return queryset.search(value) if value else queryset
+
+    def filter_skills(self, queryset, name, value):
+        return queryset.with_all_skills(value) if value else queryset
+
+    def filter_credential(self, queryset, name, value):
+        return queryset.filter(role_credentials__credential=value)
+
+    def filter_education(self, queryset, name, value):
+        return queryset.open_to_education(EDUCATION_BY_SLUG[value])
+
+    def filter_salary_min(self, queryset, name, value):
+        return queryset.paying_at_least(value)
+
+    def sort_roles(self, queryset, name, value):
+        if value == "salary-high":
+            return queryset.by_salary(descending=True)
+        if value == "salary-low":
+            return queryset.by_salary(descending=False)
+        if value == "growth":
+            return queryset.by_growth()
+        return queryset.order_by("title")
+
+    def error_summary(self):
+        """[(anchor, label, messages)] for the filters that could not be used."""
+        if not self.is_bound or self.form.is_valid():
+            return []
+        return [
+            ("skill-help" if name == "skill" else self.form[name].id_for_label,
+             self.form.fields[name].label, " ".join(errors))
+            for name, errors in self.form.errors.items()
+        ]
+
+    def applied_filters(self):
+        """The valid choices in force, each with a link that removes only it."""
+        if not self.is_bound:
+            return []
+        self.form.is_valid()  # cleaned_data keeps the valid fields even when others fail
+        applied = []
+        for name, value in self.form.cleaned_data.items():
+            if name == "sort" or value is None or value == "" or (name == "skill" and not value):
+                continue
+            field = self.form.fields[name]
+            values = list(value) if name == "skill" else [value]
+            for single in values:
+                applied.append(
+                    AppliedFilter(
+                        label=str(field.label),
+                        value=self._display(name, single),
+                        remove_url=self._query_without(name, single),
+                    )
+                )
+        return applied
+
+    def _display(self, name, value):
+        if name in ("stage", "track", "education"):
+            return dict(self.form.fields[name].choices).get(value, value)
+        if name == "salary_min":
+            return f"${value:,}"
+        if name == "growth_min":
+            return f"{value}%"
+        return str(value)
+
+    def _query_without(self, name, value):
+        query = QueryDict(mutable=True)
+        for key, values in self.data.lists():
+            if key == "page":
+                continue
+            if key == name:
+                kept = [v for v in values if name == "skill" and v != value.slug]
+                if kept:
+                    query.setlist(key, kept)
+            else:
+                query.setlist(key, values)
+        encoded = query.urlencode()
+        return f"?{encoded}" if encoded else "?"

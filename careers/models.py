@@ -1,0 +1,584 @@
+"""The careers domain: roles, the skills, industries and credentials they involve,
+the steps between roles, and the sources every figure points to."""
+
+from django.db import models
+from django.db.models import Exists, F, OuterRef, Q
+from django.urls import reverse
+
+# Bounds the database enforces on job-outlook growth (percent over the period).
+OUTLOOK_MIN_PCT = -100
+OUTLOOK_MAX_PCT = 1000
+
+
+class SlugNaturalKeyManager(models.Manager):
+    """Lets fixtures refer to rows by slug instead of numeric id."""
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class SlugPairNaturalKeyManager(models.Manager):
+    """Natural keys for join rows: the slugs of the two rows they join.
+
+    The model names the lookups in NATURAL_KEY_LOOKUPS.
+    """
+
+    def get_by_natural_key(self, *slugs):
+        return self.get(**dict(zip(self.model.NATURAL_KEY_LOOKUPS, slugs, strict=True)))
+
+
+class TopicQuerySet(models.QuerySet):
+    """Shared by skills, industries and credentials: the things roles are tagged with."""
+
+    def with_role_counts(self):
+        """Annotate each row with how many published roles it belongs to."""
+        return self.annotate(
+            role_count=models.Count("roles", filter=Q(roles__is_published=True), distinct=True)
+        )
+
+
+class SlugTopicManager(SlugNaturalKeyManager.from_queryset(TopicQuerySet)):
+    pass
+
+
+class SkillQuerySet(TopicQuerySet):
+    def grouped_by_category(self):
+        """[(category label, [skills…]), …] in the categories' declared order."""
+        skills = list(self.order_by("name"))
+        return [
+            (label, [skill for skill in skills if skill.category == value])
+            for value, label in Skill.Category.choices
+            if any(skill.category == value for skill in skills)
+        ]
+
+
+class Source(models.Model):
+    """A citation that figures point to."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    title = models.CharField(max_length=300)
+    author = models.CharField(max_length=200, blank=True)
+    publisher = models.CharField(max_length=200, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    url = models.URLField(blank=True)
+    note = models.TextField(
+        blank=True,
+        help_text="How we came to this source, e.g. “as cited in the 2026 careers article”.",
+    )
+
+    objects = SlugNaturalKeyManager()
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self):
+        parts = [self.title]
+        if self.publisher:
+            parts.append(self.publisher)
+        if self.year:
+            parts.append(str(self.year))
+        return ", ".join(parts)
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Industry(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+
+    objects = SlugTopicManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "industries"
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("careers:industry-detail", args=[self.slug])
+
+
+class Skill(models.Model):
+    class Category(models.TextChoices):
+        PROGRAMMING = "programming", "Programming"
+        MATHS_STATS = "maths-stats", "Mathematics & statistics"
+        DATA = "data", "Data"
+        MODELLING = "modelling", "Modelling"
+        SOFT = "soft", "Soft skills"
+        SPECIALISM = "specialism", "Domain specialisms"
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    category = models.CharField(max_length=20, choices=Category, db_index=True)
+    description = models.TextField(blank=True)
+
+    objects = SlugNaturalKeyManager.from_queryset(SkillQuerySet)()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("careers:skill-detail", args=[self.slug])
+
+
+class Credential(models.Model):
+    class Kind(models.TextChoices):
+        DEGREE = "degree", "Degree"
+        CERTIFICATION = "certification", "Certification"
+        LICENCE = "licence", "Licence"
+
+    class Level(models.TextChoices):
+        BACHELOR = "bachelor", "Bachelor’s"
+        MASTER = "master", "Master’s"
+        DOCTORATE = "doctorate", "Doctorate"
+
+    name = models.CharField(max_length=150, unique=True)
+    slug = models.SlugField(max_length=150, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind, db_index=True)
+    level = models.CharField(
+        max_length=20, choices=Level, blank=True, help_text="Degrees only: the degree’s level."
+    )
+    description = models.TextField(blank=True)
+
+    objects = SlugTopicManager()
+
+    class Meta:
+        ordering = ["kind", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="degree", level__in=["bachelor", "master", "doctorate"])
+                | (~Q(kind="degree") & Q(level="")),
+                name="credential_level_only_for_degrees",
+                violation_error_message="A degree needs a level; other credentials have none.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("careers:credential-detail", args=[self.slug])
+
+
+class RoleQuerySet(models.QuerySet):
+    def published(self):
+        """Roles visitors may see."""
+        return self.filter(is_published=True)
+
+    def with_skills_and_industries(self):
+        """Prefetch what a role card shows, in a fixed number of queries."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "role_skills",
+                queryset=RoleSkill.objects.select_related("skill").order_by(
+                    "importance", "skill__name"
+                ),
+            ),
+            "industries",
+        )
+
+    def for_directory(self):
+        """Published roles with what the directory cards show."""
+        return self.published().with_skills_and_industries()
+
+    def for_detail(self):
+        """Everything a role page shows, in a fixed number of queries."""
+        return self.published().select_related("salary_source", "outlook_source").prefetch_related(
+            models.Prefetch(
+                "role_skills",
+                queryset=RoleSkill.objects.select_related("skill").order_by(
+                    "importance", "skill__name"
+                ),
+            ),
+            models.Prefetch(
+                "role_credentials",
+                queryset=RoleCredential.objects.select_related("credential").order_by(
+                    "requirement", "credential__kind", "credential__name"
+                ),
+            ),
+            models.Prefetch(
+                "steps_out",
+                queryset=CareerStep.objects.filter(to_role__is_published=True)
+                .select_related("to_role")
+                .order_by("to_role__title"),
+            ),
+            models.Prefetch(
+                "steps_in",
+                queryset=CareerStep.objects.filter(from_role__is_published=True)
+                .select_related("from_role")
+                .order_by("from_role__title"),
+            ),
+            "industries",
+        )
+
+    def search(self, text):
+        """Roles whose title, summary or one of whose skill names contains `text`."""
+        skill_match = RoleSkill.objects.filter(role=OuterRef("pk"), skill__name__icontains=text)
+        return self.filter(
+            Q(title__icontains=text) | Q(summary__icontains=text) | Exists(skill_match)
+        )
+
+    def with_all_skills(self, skills):
+        """Roles that list every one of `skills`."""
+        queryset = self
+        for skill in skills:
+            queryset = queryset.filter(
+                Exists(RoleSkill.objects.filter(role=OuterRef("pk"), skill=skill))
+            )
+        return queryset
+
+    def open_to_education(self, level):
+        """Roles whose minimum education is at most `level` (a Role.Education value)."""
+        return self.filter(min_education__lte=level)
+
+    def paying_at_least(self, amount):
+        """Roles whose salary range reaches `amount` a year."""
+        return self.filter(salary_high__gte=amount)
+
+    def by_salary(self, descending=True):
+        if descending:
+            return self.order_by(
+                F("salary_high").desc(nulls_last=True), F("salary_low").desc(nulls_last=True), "title"
+            )
+        return self.order_by(
+            F("salary_low").asc(nulls_last=True), F("salary_high").asc(nulls_last=True), "title"
+        )
+
+    def by_growth(self):
+        return self.order_by(F("outlook_growth_pct").desc(nulls_last=True), "title")
+
+
+class Role(models.Model):
+    class Stage(models.TextChoices):
+        ENTRY = "entry", "Entry level"
+        MID = "mid", "Mid-career, no further education needed"
+        ADVANCED = "advanced", "Advanced: needs a graduate degree or certification"
+
+    class Track(models.TextChoices):
+        CORE = "core", "Core machine learning & data"
+        SPECIALISM = "specialism", "Applied specialism"
+        INTERDISCIPLINARY = "interdisciplinary", "Interdisciplinary alternative"
+
+    class Education(models.IntegerChoices):
+        # Ordered, so "open to someone with a master's" is min_education <= MASTER.
+        NONE = 0, "No degree required"
+        BACHELOR = 1, "Bachelor’s degree"
+        MASTER = 2, "Master’s degree"
+        DOCTORATE = 3, "Doctorate"
+
+    title = models.CharField(max_length=150, unique=True)
+    slug = models.SlugField(max_length=150, unique=True)
+    summary = models.CharField(max_length=200, help_text="One line shown on directory cards.")
+    description = models.TextField(help_text="A few paragraphs for the role page.")
+    stage = models.CharField(max_length=20, choices=Stage, db_index=True)
+    track = models.CharField(max_length=20, choices=Track, db_index=True)
+    min_education = models.PositiveSmallIntegerField(
+        "minimum education", choices=Education, default=Education.BACHELOR, db_index=True
+    )
+
+    salary_low = models.PositiveIntegerField(
+        "salary low", null=True, blank=True, help_text="US dollars a year."
+    )
+    salary_median = models.PositiveIntegerField(
+        "salary median", null=True, blank=True, help_text="US dollars a year."
+    )
+    salary_high = models.PositiveIntegerField(
+        "salary high", null=True, blank=True, help_text="US dollars a year."
+    )
+    salary_source = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.PROTECT, related_name="salary_roles"
+    )
+    salary_as_of = models.DateField(
+        "salary as of", null=True, blank=True, help_text="When the source measured the figures."
+    )
+
+    outlook_growth_pct = models.DecimalField(
+        "job-outlook growth (%)", max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    outlook_period = models.CharField(
+        max_length=50, blank=True, help_text="The period the growth covers, e.g. “2020–2030”."
+    )
+    outlook_source = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.PROTECT, related_name="outlook_roles"
+    )
+
+    is_published = models.BooleanField(
+        "published", default=True, db_index=True, help_text="Untick to hide the role from visitors."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    industries = models.ManyToManyField(Industry, related_name="roles", blank=True)
+    skills = models.ManyToManyField(Skill, through="RoleSkill", related_name="roles", blank=True)
+    credentials = models.ManyToManyField(
+        Credential, through="RoleCredential", related_name="roles", blank=True
+    )
+    next_roles = models.ManyToManyField(
+        "self",
+        through="CareerStep",
+        through_fields=("from_role", "to_role"),
+        symmetrical=False,
+        related_name="previous_roles",
+        blank=True,
+    )
+
+    objects = SlugNaturalKeyManager.from_queryset(RoleQuerySet)()
+
+    class Meta:
+        ordering = ["title"]
+        get_latest_by = "updated_at"
+        indexes = [
+            models.Index(fields=["salary_high"], name="role_salary_high_idx"),
+            models.Index(fields=["salary_low"], name="role_salary_low_idx"),
+            models.Index(fields=["outlook_growth_pct"], name="role_outlook_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(salary_low__isnull=True)
+                | Q(salary_median__isnull=True)
+                | Q(salary_low__lte=F("salary_median")),
+                name="role_salary_low_lte_median",
+                violation_error_message="The low salary cannot be above the median.",
+            ),
+            models.CheckConstraint(
+                condition=Q(salary_median__isnull=True)
+                | Q(salary_high__isnull=True)
+                | Q(salary_median__lte=F("salary_high")),
+                name="role_salary_median_lte_high",
+                violation_error_message="The median salary cannot be above the high one.",
+            ),
+            models.CheckConstraint(
+                condition=Q(salary_low__isnull=True)
+                | Q(salary_high__isnull=True)
+                | Q(salary_low__lte=F("salary_high")),
+                name="role_salary_low_lte_high",
+                violation_error_message="The low salary cannot be above the high one.",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(salary_low__isnull=True)
+                    & Q(salary_median__isnull=True)
+                    & Q(salary_high__isnull=True)
+                )
+                | Q(salary_source__isnull=False),
+                name="role_salary_needs_source",
+                violation_error_message="A salary figure needs a source.",
+            ),
+            models.CheckConstraint(
+                condition=Q(outlook_growth_pct__isnull=True)
+                | Q(outlook_growth_pct__gte=OUTLOOK_MIN_PCT, outlook_growth_pct__lte=OUTLOOK_MAX_PCT),
+                name="role_outlook_growth_in_range",
+                violation_error_message=(
+                    f"Growth must be between {OUTLOOK_MIN_PCT}% and {OUTLOOK_MAX_PCT}%."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(outlook_growth_pct__isnull=True) | Q(outlook_source__isnull=False),
+                name="role_outlook_needs_source",
+                violation_error_message="A growth figure needs a source.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("careers:role-detail", args=[self.slug])
+
+    @property
+    def has_salary(self):
+        return self.salary_low is not None or self.salary_high is not None
+
+    @property
+    def has_outlook(self):
+        return self.outlook_growth_pct is not None
+
+    @property
+    def core_skills(self):
+        """Core skills, from the prefetched role_skills when available."""
+        return [rs.skill for rs in self.role_skills.all() if rs.importance == RoleSkill.Importance.CORE]
+
+    @property
+    def helpful_skills(self):
+        return [
+            rs.skill for rs in self.role_skills.all() if rs.importance == RoleSkill.Importance.HELPFUL
+        ]
+
+    @property
+    def required_credentials(self):
+        return [
+            rc.credential
+            for rc in self.role_credentials.all()
+            if rc.requirement == RoleCredential.Requirement.REQUIRED
+        ]
+
+    @property
+    def preferred_credentials(self):
+        return [
+            rc.credential
+            for rc in self.role_credentials.all()
+            if rc.requirement == RoleCredential.Requirement.PREFERRED
+        ]
+
+
+class RoleSkill(models.Model):
+    class Importance(models.TextChoices):
+        # Stored so that alphabetical order puts core first.
+        CORE = "core", "Core"
+        HELPFUL = "helpful", "Helpful"
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="role_skills")
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="role_skills")
+    importance = models.CharField(max_length=10, choices=Importance, default=Importance.CORE)
+
+    NATURAL_KEY_LOOKUPS = ("role__slug", "skill__slug")
+
+    objects = SlugPairNaturalKeyManager()
+
+    class Meta:
+        ordering = ["role", "importance", "skill"]
+        verbose_name = "role skill"
+        constraints = [
+            models.UniqueConstraint(fields=["role", "skill"], name="role_skill_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.role}: {self.skill} ({self.get_importance_display().lower()})"
+
+    def natural_key(self):
+        return (*self.role.natural_key(), *self.skill.natural_key())
+
+    natural_key.dependencies = ["careers.role", "careers.skill"]
+
+
+class RoleCredential(models.Model):
+    class Requirement(models.TextChoices):
+        # Stored so that alphabetical order puts required first.
+        REQUIRED = "a-required", "Required"
+        PREFERRED = "b-preferred", "Preferred"
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="role_credentials")
+    credential = models.ForeignKey(
+        Credential, on_delete=models.CASCADE, related_name="role_credentials"
+    )
+    requirement = models.CharField(max_length=12, choices=Requirement, default=Requirement.REQUIRED)
+
+    NATURAL_KEY_LOOKUPS = ("role__slug", "credential__slug")
+
+    objects = SlugPairNaturalKeyManager()
+
+    class Meta:
+        ordering = ["role", "requirement", "credential"]
+        verbose_name = "role credential"
+        constraints = [
+            models.UniqueConstraint(fields=["role", "credential"], name="role_credential_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.role}: {self.credential} ({self.get_requirement_display().lower()})"
+
+    def natural_key(self):
+        return (*self.role.natural_key(), *self.credential.natural_key())
+
+    natural_key.dependencies = ["careers.role", "careers.credential"]
+
+
+class CareerStep(models.Model):
+    """A move from one role to another: "a data analyst can become a data scientist"."""
+
+    class Kind(models.TextChoices):
+        PROMOTION = "promotion", "Promotion"
+        LATERAL = "lateral", "Lateral move"
+        GRADUATE_DEGREE = "graduate-degree", "Needs a graduate degree"
+        CERTIFICATION = "certification", "Needs a certification"
+        INTERDISCIPLINARY = "interdisciplinary", "Interdisciplinary move"
+
+    from_role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="steps_out")
+    to_role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="steps_in")
+    kind = models.CharField(max_length=20, choices=Kind)
+    typical_years = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Typical years before the move, only where a source gives it.",
+    )
+    note = models.CharField(max_length=250, blank=True)
+
+    NATURAL_KEY_LOOKUPS = ("from_role__slug", "to_role__slug")
+
+    objects = SlugPairNaturalKeyManager()
+
+    class Meta:
+        ordering = ["from_role", "to_role"]
+        verbose_name = "career step"
+        constraints = [
+            models.UniqueConstraint(fields=["from_role", "to_role"], name="career_step_unique"),
+            models.CheckConstraint(
+                condition=~Q(from_role=F("to_role")),
+                name="career_step_not_to_itself",
+                violation_error_message="A role cannot lead to itself.",
+            ),
+            models.CheckConstraint(
+                condition=Q(typical_years__isnull=True) | Q(typical_years__lte=40),
+                name="career_step_typical_years_sane",
+                violation_error_message="Typical years must be 40 or fewer.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.from_role} → {self.to_role}"
+
+    def natural_key(self):
+        return (*self.from_role.natural_key(), *self.to_role.natural_key())
+
+    natural_key.dependencies = ["careers.role"]
+
+
+class StatisticQuerySet(models.QuerySet):
+    def headline(self):
+        return self.filter(is_headline=True).select_related("source")
+
+
+class Statistic(models.Model):
+    """A figure about the field as a whole, e.g. the share of graduates employed within six months."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    value = models.DecimalField(max_digits=6, decimal_places=1)
+    unit = models.CharField(max_length=10, default="%")
+    statement = models.CharField(
+        max_length=250, help_text="What the figure measures, in a sentence of our own."
+    )
+    period = models.CharField(max_length=50, blank=True)
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="statistics")
+    is_headline = models.BooleanField(
+        default=False, help_text="Tick to show the figure on the home page."
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    objects = SlugNaturalKeyManager.from_queryset(StatisticQuerySet)()
+
+    class Meta:
+        ordering = ["position", "slug"]
+
+    def __str__(self):
+        return f"{self.value}{self.unit}: {self.statement}"
+
+    def natural_key(self):
+        return (self.slug,)

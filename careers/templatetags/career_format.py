@@ -1,0 +1,52 @@
+"""Formatting for figures: one place decides how money and growth read on every page."""
+
+from django import template
+
+register = template.Library()
+
+NO_FIGURE = "No figure yet"
+
+
+@register.filter
+def usd(amount):
+    """110000 → "$110,000"; None → ""."""
+    if amount is None or amount == "":
+        return ""
+    return f"${int(amount):,}"
+
+
+@register.filter
+def salary_range(role):
+    """A role's salary range as a person would say it, or that we have no figure."""
+    low, median, high = role.salary_low, role.salary_median, role.salary_high
+    if low is not None and high is not None:
+        text = usd(low) if low == high else f"{usd(low)} – {usd(high)}"
+    elif low is not None:
+        text = f"from {usd(low)}"
+    elif high is not None:
+        text = f"up to {usd(high)}"
+    elif median is not None:
+        text = f"median {usd(median)}"
+    else:
+        return NO_FIGURE
+    if median is not None and (low is not None or high is not None):
+        text += f" (median {usd(median)})"
+    return text
+
+
+@register.filter
+def growth(value):
+    """Decimal("22.0") → "+22%"; Decimal("-3.5") → "−3.5%"; None → "no figure yet"."""
+    if value is None:
+        return NO_FIGURE.lower()
+    number = f"{abs(value):.1f}".removesuffix(".0")
+    sign = "+" if value > 0 else ("−" if value < 0 else "")
+    return f"{sign}{number}%"
+
+
+@register.filter
+def percent(value):
+    """A statistic's value without a needless ".0"."""
+    if value is None:
+        return ""
+    return f"{value:.1f}".removesuffix(".0")

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from careers import views
+
+app_name = "careers"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("roles/", views.role_list, name="role-list"),
+    path("roles/<slug:slug>/", views.role_detail, name="role-detail"),
+    path("skills/", views.skill_list, name="skill-list"),
+    path("skills/<slug:slug>/", views.skill_detail, name="skill-detail"),
+    path("industries/", views.industry_list, name="industry-list"),
+    path("industries/<slug:slug>/", views.industry_detail, name="industry-detail"),
+    path("credentials/", views.credential_list, name="credential-list"),
+    path("credentials/<slug:slug>/", views.credential_detail, name="credential-detail"),
+]
