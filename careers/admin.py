@@ -58,7 +58,13 @@ class RoleAdmin(admin.ModelAdmin):
         ("Where it sits", {"fields": ["stage", "track", "min_education", "industries"]}),
         (
             "Salary (US$ a year)",
-            {"fields": [("salary_low", "salary_median", "salary_high"), "salary_source", "salary_as_of"]},
+            {
+                "fields": [
+                    ("salary_low", "salary_median", "salary_high"),
+                    "salary_source",
+                    "salary_as_of",
+                ]
+            },
         ),
         ("Job outlook", {"fields": ["outlook_growth_pct", "outlook_period", "outlook_source"]}),
         ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),

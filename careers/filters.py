@@ -36,6 +36,17 @@ class WholeNumberFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
+class IgnoreBlanksMultipleChoiceField(django_filters.fields.ModelMultipleChoiceField):
+    """`?skill=` (an empty checkbox value) means no skill chosen, not an error."""
+
+    def clean(self, value):
+        return super().clean([item for item in value or [] if item])
+
+
+class SkillsFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = IgnoreBlanksMultipleChoiceField
+
+
 @dataclass(frozen=True)
 class AppliedFilter:
     """One filter the visitor chose, with the URL that drops just that choice."""
@@ -59,7 +70,7 @@ class RoleFilter(django_filters.FilterSet):
         field_name="industries",
         empty_label="Any industry",
     )
-    skill = django_filters.ModelMultipleChoiceFilter(
+    skill = SkillsFilter(
         label="Skills",
         queryset=Skill.objects.order_by("category", "name"),
         to_field_name="slug",
@@ -111,6 +122,10 @@ class RoleFilter(django_filters.FilterSet):
         model = Role
         fields = []
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form.label_suffix = ""
+
     def filter_search(self, queryset, name, value):
         value = value.strip()
         return queryset.search(value) if value else queryset
@@ -141,8 +156,11 @@ class RoleFilter(django_filters.FilterSet):
         if not self.is_bound or self.form.is_valid():
             return []
         return [
-            ("skill-help" if name == "skill" else self.form[name].id_for_label,
-             self.form.fields[name].label, " ".join(errors))
+            (
+                "skill-help" if name == "skill" else self.form[name].id_for_label,
+                self.form.fields[name].label,
+                " ".join(errors),
+            )
             for name, errors in self.form.errors.items()
         ]
 

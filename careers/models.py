@@ -97,11 +97,11 @@ class Industry(models.Model):
     def __str__(self):
         return self.name
 
-    def natural_key(self):
-        return (self.slug,)
-
     def get_absolute_url(self):
         return reverse("careers:industry-detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
 
 
 class Skill(models.Model):
@@ -126,11 +126,11 @@ class Skill(models.Model):
     def __str__(self):
         return self.name
 
-    def natural_key(self):
-        return (self.slug,)
-
     def get_absolute_url(self):
         return reverse("careers:skill-detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
 
 
 class Credential(models.Model):
@@ -168,11 +168,11 @@ class Credential(models.Model):
     def __str__(self):
         return self.name
 
-    def natural_key(self):
-        return (self.slug,)
-
     def get_absolute_url(self):
         return reverse("careers:credential-detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
 
 
 class RoleQuerySet(models.QuerySet):
@@ -198,32 +198,36 @@ class RoleQuerySet(models.QuerySet):
 
     def for_detail(self):
         """Everything a role page shows, in a fixed number of queries."""
-        return self.published().select_related("salary_source", "outlook_source").prefetch_related(
-            models.Prefetch(
-                "role_skills",
-                queryset=RoleSkill.objects.select_related("skill").order_by(
-                    "importance", "skill__name"
+        return (
+            self.published()
+            .select_related("salary_source", "outlook_source")
+            .prefetch_related(
+                models.Prefetch(
+                    "role_skills",
+                    queryset=RoleSkill.objects.select_related("skill").order_by(
+                        "importance", "skill__name"
+                    ),
                 ),
-            ),
-            models.Prefetch(
-                "role_credentials",
-                queryset=RoleCredential.objects.select_related("credential").order_by(
-                    "requirement", "credential__kind", "credential__name"
+                models.Prefetch(
+                    "role_credentials",
+                    queryset=RoleCredential.objects.select_related("credential").order_by(
+                        "requirement", "credential__kind", "credential__name"
+                    ),
                 ),
-            ),
-            models.Prefetch(
-                "steps_out",
-                queryset=CareerStep.objects.filter(to_role__is_published=True)
-                .select_related("to_role")
-                .order_by("to_role__title"),
-            ),
-            models.Prefetch(
-                "steps_in",
-                queryset=CareerStep.objects.filter(from_role__is_published=True)
-                .select_related("from_role")
-                .order_by("from_role__title"),
-            ),
-            "industries",
+                models.Prefetch(
+                    "steps_out",
+                    queryset=CareerStep.objects.filter(to_role__is_published=True)
+                    .select_related("to_role")
+                    .order_by("to_role__title"),
+                ),
+                models.Prefetch(
+                    "steps_in",
+                    queryset=CareerStep.objects.filter(from_role__is_published=True)
+                    .select_related("from_role")
+                    .order_by("from_role__title"),
+                ),
+                "industries",
+            )
         )
 
     def search(self, text):
@@ -253,7 +257,9 @@ class RoleQuerySet(models.QuerySet):
     def by_salary(self, descending=True):
         if descending:
             return self.order_by(
-                F("salary_high").desc(nulls_last=True), F("salary_low").desc(nulls_last=True), "title"
+                F("salary_high").desc(nulls_last=True),
+                F("salary_low").desc(nulls_last=True),
+                "title",
             )
         return self.order_by(
             F("salary_low").asc(nulls_last=True), F("salary_high").asc(nulls_last=True), "title"
@@ -381,7 +387,9 @@ class Role(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(outlook_growth_pct__isnull=True)
-                | Q(outlook_growth_pct__gte=OUTLOOK_MIN_PCT, outlook_growth_pct__lte=OUTLOOK_MAX_PCT),
+                | Q(
+                    outlook_growth_pct__gte=OUTLOOK_MIN_PCT, outlook_growth_pct__lte=OUTLOOK_MAX_PCT
+                ),
                 name="role_outlook_growth_in_range",
                 violation_error_message=(
                     f"Growth must be between {OUTLOOK_MIN_PCT}% and {OUTLOOK_MAX_PCT}%."
@@ -397,11 +405,11 @@ class Role(models.Model):
     def __str__(self):
         return self.title
 
-    def natural_key(self):
-        return (self.slug,)
-
     def get_absolute_url(self):
         return reverse("careers:role-detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
 
     @property
     def has_salary(self):
@@ -414,12 +422,16 @@ class Role(models.Model):
     @property
     def core_skills(self):
         """Core skills, from the prefetched role_skills when available."""
-        return [rs.skill for rs in self.role_skills.all() if rs.importance == RoleSkill.Importance.CORE]
+        return [
+            rs.skill for rs in self.role_skills.all() if rs.importance == RoleSkill.Importance.CORE
+        ]
 
     @property
     def helpful_skills(self):
         return [
-            rs.skill for rs in self.role_skills.all() if rs.importance == RoleSkill.Importance.HELPFUL
+            rs.skill
+            for rs in self.role_skills.all()
+            if rs.importance == RoleSkill.Importance.HELPFUL
         ]
 
     @property
@@ -557,7 +569,7 @@ class StatisticQuerySet(models.QuerySet):
 
 
 class Statistic(models.Model):
-    """A figure about the field as a whole, e.g. the share of graduates employed within six months."""
+    """A figure about the field as a whole, e.g. the share of graduates in work in six months."""
 
     slug = models.SlugField(max_length=80, unique=True)
     value = models.DecimalField(max_digits=6, decimal_places=1)

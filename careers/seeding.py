@@ -43,9 +43,7 @@ def load_seed(paths=None):
 
     for path in paths:
         with open(path, encoding="utf-8") as fixture:
-            for item in serializers.deserialize(
-                "json", fixture, handle_forward_references=True
-            ):
+            for item in serializers.deserialize("json", fixture, handle_forward_references=True):
                 model = type(item.object)
                 label = model._meta.verbose_name_plural
                 if model not in empty_models:

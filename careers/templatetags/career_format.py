@@ -36,9 +36,9 @@ def salary_range(role):
 
 @register.filter
 def growth(value):
-    """Decimal("22.0") → "+22%"; Decimal("-3.5") → "−3.5%"; None → "no figure yet"."""
+    """Decimal("22.0") → "+22%"; Decimal("-3.5") → "−3.5%"; None → "No figure yet"."""
     if value is None:
-        return NO_FIGURE.lower()
+        return NO_FIGURE
     number = f"{abs(value):.1f}".removesuffix(".0")
     sign = "+" if value > 0 else ("−" if value < 0 else "")
     return f"{sign}{number}%"

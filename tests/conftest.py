@@ -1,0 +1,68 @@
+"""Shared set-up: the test database holds the real seed, loaded once per session
+through the same service `make run` uses; each test's changes are rolled back."""
+
+import pytest
+from django.test import Client
+
+from careers.models import Role, Source
+from careers.seeding import load_seed
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        load_seed()
+
+
+@pytest.fixture(autouse=True)
+def seeded_db(db):
+    """Every test reads the seeded database; its writes are rolled back."""
+
+
+@pytest.fixture(autouse=True)
+def test_settings(settings):
+    # The hashed-manifest storage needs collectstatic; tests render templates without it.
+    # A fast hasher: the tests log users in, they do not test password strength.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def client():
+    return Client()
+
+
+@pytest.fixture
+def source(db):
+    return Source.objects.create(slug="test-survey", title="Test salary survey", year=2026)
+
+
+@pytest.fixture
+def make_role(db, source):
+    """Create a role with sensible defaults; any field can be overridden."""
+    counter = iter(range(1, 100_000))
+
+    def make(**fields):
+        number = next(counter)
+        defaults = {
+            "title": f"Test role {number}",
+            "slug": f"test-role-{number}",
+            "summary": "A role made for a test.",
+            "description": "Made for a test.",
+            "stage": Role.Stage.ENTRY,
+            "track": Role.Track.CORE,
+        }
+        defaults.update(fields)
+        has_figure = any(
+            defaults.get(f) is not None for f in ("salary_low", "salary_median", "salary_high")
+        )
+        if has_figure:
+            defaults.setdefault("salary_source", source)
+        if defaults.get("outlook_growth_pct") is not None:
+            defaults.setdefault("outlook_source", source)
+        return Role.objects.create(**defaults)
+
+    return make

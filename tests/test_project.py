@@ -1,0 +1,72 @@
+"""Project-wide promises: migrations match the models, the code is lint-clean,
+production refuses development settings, and static files are hashed and compressed."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_migrations_match_the_models():
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def test_ruff_finds_nothing():
+    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
+    assert ruff, "ruff is a dev dependency; run `make test` to install it"
+    for command in (["check"], ["format", "--check"]):
+        result = subprocess.run(
+            [ruff, *command, str(ROOT)], capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def run_wsgi(**env):
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "-c", "import careerguide.wsgi"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_production_refuses_to_start_with_the_development_secret_key():
+    result = run_wsgi(DJANGO_DEBUG="false")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_production_starts_with_a_real_secret_key_and_local_development_with_none():
+    assert run_wsgi(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="x" * 50).returncode == 0
+    assert run_wsgi(DJANGO_DEBUG="true").returncode == 0
+
+
+def test_a_misspelt_boolean_setting_is_refused_rather_than_guessed():
+    result = run_wsgi(DJANGO_DEBUG="maybe", DJANGO_SECRET_KEY="x" * 50)
+    assert result.returncode != 0 and "DJANGO_DEBUG must be true or false" in result.stderr
+
+
+def test_static_files_are_hashed_and_compressed_by_whitenoise():
+    # The module itself: the tests' own fixture swaps in plain storage.
+    from careerguide import settings as project_settings
+
+    storage = project_settings.STORAGES["staticfiles"]["BACKEND"]
+    assert storage == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    assert "whitenoise.middleware.WhiteNoiseMiddleware" in settings.MIDDLEWARE
+
+
+def test_templates_and_static_files_load_nothing_from_other_sites():
+    for path in [*ROOT.glob("templates/**/*.html"), *ROOT.glob("static/**/*.css")]:
+        content = path.read_text(encoding="utf-8")
+        assert "<script>" not in content and " style=" not in content, path
+        assert "//cdn" not in content and "https://" not in content, path

@@ -1,0 +1,228 @@
+"""The seed holds the article's content; loading it again never overwrites editors' work."""
+
+import json
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.core.serializers.base import DeserializationError
+
+from careers.models import (
+    CareerStep,
+    Credential,
+    Industry,
+    Role,
+    RoleCredential,
+    RoleSkill,
+    Skill,
+    Source,
+    Statistic,
+)
+from careers.seeding import load_seed, seed_files
+
+ARTICLE_ROLES = {
+    "machine-learning-engineer",
+    "data-scientist",
+    "research-scientist",
+    "ai-specialist",
+    "computer-vision-engineer",
+    "robotics-engineer",
+    "data-analyst",
+    "ai-software-developer",
+    "business-intelligence-developer",
+    "business-intelligence-analyst",
+    "ai-ethicist",
+    "product-manager",
+    "technical-consultant",
+    "quantitative-analyst",
+    "hci-specialist",
+    "bioinformatics-scientist",
+}
+
+# The only salary ranges the article gives (annual US$); it gives no medians.
+ARTICLE_SALARIES = {
+    "machine-learning-engineer": (110_000, 160_000),
+    "data-scientist": (95_000, 150_000),
+    "research-scientist": (120_000, 180_000),
+    "computer-vision-engineer": (100_000, 155_000),
+    "robotics-engineer": (90_000, 140_000),
+}
+
+ARTICLE_STATISTICS = {
+    # value: source slug, as the article attributes it
+    Decimal("36"): "us-bls",
+    Decimal("22"): "ml-careers-article-2026",
+    Decimal("15"): "ml-careers-article-2026",
+    Decimal("85"): "ml-careers-article-2026",
+    Decimal("60"): "us-bls",
+    Decimal("30"): "nace-2022",
+    Decimal("63"): "nces",
+}
+
+
+def test_every_role_the_article_names_is_published():
+    assert set(Role.objects.published().values_list("slug", flat=True)) == ARTICLE_ROLES
+
+
+def test_salary_ranges_match_the_article_and_cite_it():
+    for slug, (low, high) in ARTICLE_SALARIES.items():
+        role = Role.objects.select_related("salary_source").get(slug=slug)
+        assert (role.salary_low, role.salary_median, role.salary_high) == (low, None, high), slug
+        assert role.salary_source.slug == "ml-careers-article-2026"
+
+
+def test_roles_the_article_gives_no_figure_for_have_none():
+    without = Role.objects.exclude(slug__in=ARTICLE_SALARIES)
+    assert without.count() == len(ARTICLE_ROLES) - len(ARTICLE_SALARIES)
+    for role in without:
+        assert not role.has_salary, role.slug
+        assert role.salary_source is None
+
+
+def test_only_the_research_role_has_an_outlook_figure_from_the_article():
+    with_outlook = Role.objects.filter(outlook_growth_pct__isnull=False)
+    assert [(r.slug, r.outlook_growth_pct, r.outlook_period) for r in with_outlook] == [
+        ("research-scientist", Decimal("22.0"), "2020–2030")
+    ]
+
+
+def test_the_articles_statistics_keep_their_sources():
+    for value, source_slug in ARTICLE_STATISTICS.items():
+        assert Statistic.objects.filter(value=value, source__slug=source_slug).exists(), value
+    # Two different 65% figures: graduates in work within six months,
+    # and STEM graduates at mid-level within five years.
+    assert Statistic.objects.filter(value=65).count() == 2
+    assert Statistic.objects.headline().count() >= 3
+
+
+def test_every_role_has_skills_industries_credentials_and_a_place_in_the_paths():
+    for role in Role.objects.all():
+        assert role.role_skills.filter(importance="core").exists(), role.slug
+        assert role.industries.exists(), role.slug
+        assert role.role_credentials.filter(
+            requirement=RoleCredential.Requirement.REQUIRED
+        ).exists(), role.slug
+        assert role.steps_in.exists() or role.steps_out.exists(), role.slug
+
+
+def test_minimum_education_matches_the_highest_required_degree():
+    level_rank = {
+        "bachelor": Role.Education.BACHELOR,
+        "master": Role.Education.MASTER,
+        "doctorate": Role.Education.DOCTORATE,
+    }
+    for role in Role.objects.all():
+        required = [
+            level_rank[rc.credential.level]
+            for rc in role.role_credentials.select_related("credential")
+            if rc.requirement == RoleCredential.Requirement.REQUIRED
+            and rc.credential.kind == "degree"
+        ]
+        assert role.min_education == max(required), role.slug
+
+
+def test_skills_cover_every_category_and_are_all_used():
+    assert set(Skill.objects.values_list("category", flat=True)) == set(Skill.Category.values)
+    assert not Skill.objects.filter(role_skills__isnull=True).exists()
+    for slug in (
+        "python",
+        "statistics",
+        "deep-learning",
+        "natural-language-processing",
+        "computer-vision",
+    ):
+        assert Skill.objects.filter(slug=slug).exists(), slug
+
+
+def test_hiring_industries_and_credentials_are_present():
+    for slug in ("technology", "finance", "healthcare", "automotive", "retail"):
+        assert Industry.objects.filter(slug=slug).exists(), slug
+    assert Credential.objects.get(slug="doctorate").level == "doctorate"
+    assert Credential.objects.filter(kind="certification").count() >= 3
+    assert Role.objects.get(slug="research-scientist").required_credentials == [
+        Credential.objects.get(slug="doctorate")
+    ]
+
+
+def test_promotions_into_mid_career_roles_carry_the_five_years_the_article_gives():
+    step = CareerStep.objects.get(from_role__slug="data-analyst", to_role__slug="data-scientist")
+    assert (step.kind, step.typical_years) == ("promotion", 5)
+    assert (
+        not CareerStep.objects.filter(typical_years__isnull=False)
+        .exclude(kind="promotion")
+        .exists()
+    )
+
+
+def test_fixtures_refer_to_rows_by_slug_never_by_id():
+    for path in seed_files():
+        for item in json.loads(path.read_text(encoding="utf-8")):
+            assert "pk" not in item, path.name
+
+
+def test_loading_again_changes_nothing():
+    counts = {
+        model: model.objects.count()
+        for model in (
+            Role,
+            Skill,
+            Industry,
+            Credential,
+            RoleSkill,
+            RoleCredential,
+            CareerStep,
+            Source,
+            Statistic,
+        )
+    }
+    report = load_seed()
+    assert report.loaded == {}
+    assert {model: model.objects.count() for model in counts} == counts
+
+
+def test_an_edited_salary_survives_a_second_set_up():
+    Role.objects.filter(slug="data-scientist").update(salary_low=101_000, salary_high=151_000)
+    RoleSkill.objects.filter(role__slug="data-scientist", skill__slug="python").delete()
+
+    call_command("load_seed", verbosity=0)
+
+    role = Role.objects.get(slug="data-scientist")
+    assert (role.salary_low, role.salary_high) == (101_000, 151_000)
+    assert not role.role_skills.filter(skill__slug="python").exists()
+
+
+def test_the_seed_loads_into_an_empty_database():
+    for model in (
+        CareerStep,
+        RoleSkill,
+        RoleCredential,
+        Statistic,
+        Role,
+        Skill,
+        Industry,
+        Credential,
+        Source,
+    ):
+        model.objects.all().delete()
+
+    report = load_seed()
+
+    assert report.loaded["roles"] == len(ARTICLE_ROLES)
+    assert Role.objects.count() == len(ARTICLE_ROLES)
+    assert RoleSkill.objects.count() == report.loaded["role skills"]
+
+
+def test_a_broken_fixture_loads_nothing(tmp_path):
+    for model in (CareerStep, RoleSkill, RoleCredential, Statistic, Role):
+        model.objects.all().delete()
+    good = [path for path in seed_files() if "roles" in path.name and "role_" not in path.name]
+    broken = tmp_path / "99_broken.json"
+    broken.write_text(
+        '[{"model": "careers.role", "fields": {"title": "Broken", "slug": "broken"',
+        encoding="utf-8",
+    )
+
+    with pytest.raises(DeserializationError):
+        load_seed(paths=[*good, broken])
+
+    assert Role.objects.count() == 0
