@@ -104,6 +104,9 @@ class RoleFilter(django_filters.FilterSet):
         min_value=0,
         max_value=SALARY_FILTER_MAX,
         help_text="Roles whose salary range reaches this amount.",
+        # A text box, so a mistyped value is shown back beside its error message
+        # (a number input would drop it and fail HTML validation).
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     growth_min = django_filters.NumberFilter(
         label="Outlook growth at least (%)",
@@ -113,6 +116,7 @@ class RoleFilter(django_filters.FilterSet):
         max_value=OUTLOOK_MAX_PCT,
         max_digits=5,
         decimal_places=1,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
     )
     sort = django_filters.ChoiceFilter(
         label="Sort by", choices=SORT_CHOICES, method="sort_roles", empty_label=None
@@ -150,6 +154,13 @@ class RoleFilter(django_filters.FilterSet):
         if value == "growth":
             return queryset.by_growth()
         return queryset.order_by("title")
+
+    def selected_skill_slugs(self):
+        """The valid skills chosen, once each, for ticking their boxes."""
+        if not self.is_bound:
+            return []
+        self.form.is_valid()  # an invalid skill is absent from cleaned_data
+        return [skill.slug for skill in self.form.cleaned_data.get("skill") or []]
 
     def error_summary(self):
         """[(anchor, label, messages)] for the filters that could not be used."""

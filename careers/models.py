@@ -571,9 +571,21 @@ class StatisticQuerySet(models.QuerySet):
 class Statistic(models.Model):
     """A figure about the field as a whole, e.g. the share of graduates in work in six months."""
 
+    class Qualifier(models.TextChoices):
+        EXACT = "", "(as stated)"
+        ABOUT = "about", "about"
+        NEARLY = "nearly", "nearly"
+        MORE_THAN = "more-than", "more than"
+
     slug = models.SlugField(max_length=80, unique=True)
     value = models.DecimalField(max_digits=6, decimal_places=1)
     unit = models.CharField(max_length=10, default="%")
+    qualifier = models.CharField(
+        max_length=10,
+        choices=Qualifier,
+        blank=True,
+        help_text="How the source hedges the figure, e.g. “about” 65%.",
+    )
     statement = models.CharField(
         max_length=250, help_text="What the figure measures, in a sentence of our own."
     )
@@ -591,6 +603,10 @@ class Statistic(models.Model):
 
     def __str__(self):
         return f"{self.value}{self.unit}: {self.statement}"
+
+    @property
+    def qualifier_text(self):
+        return self.get_qualifier_display() if self.qualifier else ""
 
     def natural_key(self):
         return (self.slug,)

@@ -63,7 +63,7 @@ def role_list(request):
             "page_notice": page_notice,
             "applied_filters": filterset.applied_filters(),
             "skills_by_category": Skill.objects.grouped_by_category(),
-            "selected_skills": request.GET.getlist("skill"),
+            "selected_skills": filterset.selected_skill_slugs(),
         },
     )
 

@@ -305,3 +305,27 @@ def test_directory_queries_do_not_grow_with_the_number_of_roles(
     add_roles(195, make_role)
     many = count_queries(client, URL, params)
     assert few == many
+
+
+@pytest.mark.parametrize(
+    ("query", "ticked", "summary"),
+    [
+        ("?skill=nope", [], "Skills</summary>"),
+        ("?skill=", [], "Skills</summary>"),
+        ("?skill=python&skill=python", ["python"], "Skills (1 chosen)"),
+        ("?skill=python&skill=r", ["python", "r"], "Skills (2 chosen)"),
+    ],
+)
+def test_the_skill_picker_counts_only_real_skills_once(client, query, ticked, summary):
+    html = client.get(URL + query).content.decode()
+    assert re.findall(r'name="skill" value="([^"]+)"[^>]*checked', html) == ticked
+    assert summary in html
+
+
+def test_a_mistyped_number_is_shown_back_beside_its_error(client):
+    html = client.get(URL, {"salary_min": "abc", "growth_min": "lots"}).content.decode()
+    assert re.search(
+        r'<input type="text" name="salary_min" value="abc"[^>]*inputmode="numeric"', html
+    )
+    assert re.search(r'name="growth_min" value="lots"', html)
+    assert 'aria-invalid="true"' in html

@@ -114,3 +114,25 @@ def test_natural_keys_round_trip_by_slug():
     key = role_skill.natural_key()
     assert RoleSkill.objects.get_by_natural_key(*key) == role_skill
     assert Role.objects.get_by_natural_key("data-scientist").title == "Data Scientist"
+
+
+def test_every_field_the_directory_filters_or_sorts_by_is_indexed():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, Role._meta.db_table)
+    indexed_first_columns = {
+        info["columns"][0] for info in constraints.values() if info["index"] or info["unique"]
+    }
+    for column in (
+        "title",
+        "slug",
+        "stage",
+        "track",
+        "min_education",
+        "is_published",
+        "salary_low",
+        "salary_high",
+        "outlook_growth_pct",
+    ):
+        assert column in indexed_first_columns, column

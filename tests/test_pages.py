@@ -33,7 +33,8 @@ def test_home_explains_the_guide_and_shows_headline_figures_with_sources(client)
     for statistic in Statistic.objects.headline():
         assert statistic.statement in page
         assert statistic.source.title in page
-    assert "36%" in page and "U.S. Bureau of Labor Statistics" in page
+    assert "36% Projected growth" in page and "U.S. Bureau of Labor Statistics" in page
+    assert "About 65% Share of machine learning graduates" in page
 
 
 def test_home_offers_entry_points_by_stage_and_track_and_a_search_box(client):
