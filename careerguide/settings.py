@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_filters",
+    "simple_history",
+    "import_export",
     "careers",
 ]
 
@@ -62,6 +64,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Records which editor made each change in the history.
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "careerguide.urls"
@@ -140,3 +144,15 @@ LOGGING = {
 
 # Directory listing page size.
 ROLES_PER_PAGE = 12
+
+# The salary desk. Annual US$ amounts outside this band are refused as implausible
+# (a missing zero, a monthly figure); the database's own hard limits are wider.
+SALARY_PLAUSIBLE_MIN = int(os.environ.get("SALARY_PLAUSIBLE_MIN", "10000"))
+SALARY_PLAUSIBLE_MAX = int(os.environ.get("SALARY_PLAUSIBLE_MAX", "1000000"))
+# Figures whose "as of" date is older than this many months count as stale.
+SALARY_STALE_MONTHS = int(os.environ.get("SALARY_STALE_MONTHS", "12"))
+
+# Bulk import and export in the admin need the change and view permissions.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+IMPORT_EXPORT_USE_TRANSACTIONS = True

@@ -1,13 +1,38 @@
 """The careers domain: roles, the skills, industries and credentials they involve,
 the steps between roles, and the sources every figure points to."""
 
-from django.db import models
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 # Bounds the database enforces on job-outlook growth (percent over the period).
 OUTLOOK_MIN_PCT = -100
 OUTLOOK_MAX_PCT = 1000
+# Hard limits the database enforces on any annual salary; the configurable
+# plausible band (settings.SALARY_PLAUSIBLE_MIN/MAX) sits inside them.
+SALARY_HARD_MIN = 1_000
+SALARY_HARD_MAX = 10_000_000
+
+SALARY_FIELDS = ("salary_low", "salary_median", "salary_high")
+# The fields whose change counts as "the figures were updated".
+FIGURE_FIELDS = (
+    *SALARY_FIELDS,
+    "salary_source_id",
+    "salary_as_of",
+    "outlook_growth_pct",
+    "outlook_period",
+    "outlook_source_id",
+)
+
+
+class FiguresChangedMeanwhile(Exception):
+    """Another save reached the role after this copy of it was read."""
 
 
 class SlugNaturalKeyManager(models.Manager):
@@ -67,6 +92,7 @@ class Source(models.Model):
     )
 
     objects = SlugNaturalKeyManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["title"]
@@ -89,6 +115,7 @@ class Industry(models.Model):
     description = models.TextField(blank=True)
 
     objects = SlugTopicManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -119,6 +146,7 @@ class Skill(models.Model):
     description = models.TextField(blank=True)
 
     objects = SlugNaturalKeyManager.from_queryset(SkillQuerySet)()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -153,6 +181,7 @@ class Credential(models.Model):
     description = models.TextField(blank=True)
 
     objects = SlugTopicManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["kind", "name"]
@@ -173,6 +202,41 @@ class Credential(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+
+def stale_before(today=None):
+    """The "as of" date before which a salary figure counts as stale."""
+    today = today or timezone.localdate()
+    year, month = divmod(today.year * 12 + today.month - 1 - settings.SALARY_STALE_MONTHS, 12)
+    month += 1
+    # Clamp the day for shorter months (31 March minus one month is 28/29 February).
+    day = today.day
+    while True:
+        try:
+            return datetime.date(year, month, day)
+        except ValueError:
+            day -= 1
+
+
+def usd(amount):
+    return f"${amount:,}"
+
+
+def describe_value(model, field_name, value):
+    """A stored value as an editor reads it (money with $, a source by its title)."""
+    if value is None or value == "":
+        return "(empty)"
+    field = model._meta.get_field(field_name)
+    if field_name in SALARY_FIELDS:
+        return usd(value)
+    if field.many_to_many:
+        # The history lists many-to-many links as through rows: [{"role": 1, "industry": 4}].
+        ids = [row[field.m2m_reverse_field_name()] for row in value]
+        return ", ".join(map(str, field.related_model.objects.filter(pk__in=ids))) or "(none)"
+    if field.is_relation:
+        related = field.related_model.objects.filter(pk=value).first()
+        return str(related) if related else f"(deleted #{value})"
+    return str(value)
 
 
 class RoleQuerySet(models.QuerySet):
@@ -268,6 +332,16 @@ class RoleQuerySet(models.QuerySet):
     def by_growth(self):
         return self.order_by(F("outlook_growth_pct").desc(nulls_last=True), "title")
 
+    def without_salary(self):
+        """Roles with no salary figure at all."""
+        return self.filter(
+            salary_low__isnull=True, salary_median__isnull=True, salary_high__isnull=True
+        )
+
+    def with_stale_salary(self, today=None):
+        """Roles whose salary figure is older than settings.SALARY_STALE_MONTHS."""
+        return self.filter(salary_as_of__lt=stale_before(today))
+
 
 class Role(models.Model):
     class Stage(models.TextChoices):
@@ -326,6 +400,17 @@ class Role(models.Model):
     is_published = models.BooleanField(
         "published", default=True, db_index=True, help_text="Untick to hide the role from visitors."
     )
+    figures_updated_at = models.DateTimeField(
+        "figures last updated",
+        default=timezone.now,
+        editable=False,
+        help_text="When a salary or outlook figure last changed.",
+    )
+    version = models.PositiveIntegerField(
+        "revision",
+        default=1,
+        help_text="Goes up by one with every save, so two editors cannot overwrite each other.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -344,6 +429,7 @@ class Role(models.Model):
     )
 
     objects = SlugNaturalKeyManager.from_queryset(RoleQuerySet)()
+    history = HistoricalRecords(m2m_fields=[industries])
 
     class Meta:
         ordering = ["title"]
@@ -386,6 +472,28 @@ class Role(models.Model):
                 violation_error_message="A salary figure needs a source.",
             ),
             models.CheckConstraint(
+                condition=(
+                    Q(salary_low__isnull=True)
+                    & Q(salary_median__isnull=True)
+                    & Q(salary_high__isnull=True)
+                )
+                | Q(salary_as_of__isnull=False),
+                name="role_salary_needs_as_of",
+                violation_error_message="A salary figure needs an “as of” date.",
+            ),
+            *[
+                models.CheckConstraint(
+                    condition=Q(**{f"{field}__isnull": True})
+                    | Q(**{f"{field}__gte": SALARY_HARD_MIN, f"{field}__lte": SALARY_HARD_MAX}),
+                    name=f"role_{field}_within_hard_limits",
+                    violation_error_message=(
+                        f"Annual salaries must lie between ${SALARY_HARD_MIN:,} "
+                        f"and ${SALARY_HARD_MAX:,}."
+                    ),
+                )
+                for field in SALARY_FIELDS
+            ],
+            models.CheckConstraint(
                 condition=Q(outlook_growth_pct__isnull=True)
                 | Q(
                     outlook_growth_pct__gte=OUTLOOK_MIN_PCT, outlook_growth_pct__lte=OUTLOOK_MAX_PCT
@@ -405,8 +513,99 @@ class Role(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        """Save, refusing to overwrite a newer revision (optimistic locking).
+
+        The revision read with this copy must still be the one in the database;
+        inside the transaction (SQLite takes its write lock at BEGIN IMMEDIATE)
+        no other save can slip in between the check and the write.
+        """
+        if self._state.adding:
+            return super().save(*args, **kwargs)
+        with transaction.atomic():
+            current = Role.objects.filter(pk=self.pk).values_list("version", flat=True).first()
+            if current is not None and current != self.version:
+                raise FiguresChangedMeanwhile(
+                    f"{self} was saved by someone else (revision {current}) after this copy "
+                    f"(revision {self.version}) was read."
+                )
+            self.version += 1
+            if self.figures() != getattr(self, "_loaded_figures", None):
+                self.figures_updated_at = timezone.now()
+            super().save(*args, **kwargs)
+            self._loaded_figures = self.figures()
+
     def get_absolute_url(self):
         return reverse("careers:role-detail", args=[self.slug])
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
+        # Remember the figures as loaded, to tell whether a save changes them.
+        instance._loaded_figures = instance.figures()
+        return instance
+
+    def figures(self):
+        return tuple(getattr(self, field, None) for field in FIGURE_FIELDS)
+
+    def clean(self):
+        """The salary desk's rules, for every form and import (the database holds the rest)."""
+        errors = {}
+        band_min, band_max = settings.SALARY_PLAUSIBLE_MIN, settings.SALARY_PLAUSIBLE_MAX
+        for field in SALARY_FIELDS:
+            amount = getattr(self, field)
+            if amount is not None and not band_min <= amount <= band_max:
+                errors[field] = (
+                    f"${amount:,} a year is outside the plausible range of "
+                    f"${band_min:,} to ${band_max:,}. Check for a missing or extra zero, "
+                    "or a monthly or hourly figure."
+                )
+        low, median, high = self.salary_low, self.salary_median, self.salary_high
+        if low is not None and high is not None and low > high:
+            errors.setdefault("salary_high", f"The high figure is below the low one ({usd(low)}).")
+        if low is not None and median is not None and low > median:
+            errors.setdefault("salary_median", f"The median is below the low figure ({usd(low)}).")
+        if median is not None and high is not None and median > high:
+            errors.setdefault(
+                "salary_median", f"The median is above the high figure ({usd(high)})."
+            )
+        if self.has_any_salary:
+            if self.salary_source_id is None:
+                errors["salary_source"] = "A salary figure needs a source."
+            if self.salary_as_of is None:
+                errors["salary_as_of"] = "A salary figure needs the date the source measured it."
+        if self.salary_as_of and self.salary_as_of > timezone.localdate():
+            errors["salary_as_of"] = "The “as of” date cannot be in the future."
+        if self.outlook_growth_pct is not None and self.outlook_source_id is None:
+            errors["outlook_source"] = "A growth figure needs a source."
+        if errors:
+            raise ValidationError(errors)
+
+    def changes_since(self, revision):
+        """What changed after `revision`, as [(field label, old, new)], from the history."""
+        seen = self.history.filter(version=revision).order_by("-history_date").first()
+        latest = self.history.order_by("-history_date").first()
+        if seen is None or latest is None:
+            return []
+        delta = latest.diff_against(
+            seen, excluded_fields=["version", "updated_at", "figures_updated_at", "created_at"]
+        )
+        return [
+            (
+                self._meta.get_field(change.field).verbose_name,
+                describe_value(self, change.field, change.old),
+                describe_value(self, change.field, change.new),
+            )
+            for change in delta.changes
+        ]
+
+    @property
+    def has_any_salary(self):
+        return any(getattr(self, field) is not None for field in SALARY_FIELDS)
+
+    def figures_are_stale(self, today=None):
+        """True when the salary figures are older than settings.SALARY_STALE_MONTHS."""
+        return self.salary_as_of is not None and self.salary_as_of < stale_before(today)
 
     def natural_key(self):
         return (self.slug,)
@@ -464,6 +663,7 @@ class RoleSkill(models.Model):
     NATURAL_KEY_LOOKUPS = ("role__slug", "skill__slug")
 
     objects = SlugPairNaturalKeyManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["role", "importance", "skill"]
@@ -496,6 +696,7 @@ class RoleCredential(models.Model):
     NATURAL_KEY_LOOKUPS = ("role__slug", "credential__slug")
 
     objects = SlugPairNaturalKeyManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["role", "requirement", "credential"]
@@ -536,6 +737,7 @@ class CareerStep(models.Model):
     NATURAL_KEY_LOOKUPS = ("from_role__slug", "to_role__slug")
 
     objects = SlugPairNaturalKeyManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["from_role", "to_role"]
@@ -597,6 +799,7 @@ class Statistic(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
 
     objects = SlugNaturalKeyManager.from_queryset(StatisticQuerySet)()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["position", "slug"]

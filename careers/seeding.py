@@ -8,6 +8,7 @@ from django.core import serializers
 from django.db import transaction
 
 SEED_DIR = Path(settings.BASE_DIR) / "fixtures"
+SEED_CHANGE_REASON = "Loaded from the seed"
 
 
 @dataclass
@@ -40,6 +41,7 @@ def load_seed(paths=None):
     paths = seed_files() if paths is None else paths
     report = SeedReport()
     empty_models = {}
+    saved = {}
 
     for path in paths:
         with open(path, encoding="utf-8") as fixture:
@@ -55,6 +57,24 @@ def load_seed(paths=None):
                 if item.deferred_fields:
                     report.unresolved += 1
                     continue
+                item.object._change_reason = SEED_CHANGE_REASON  # read by the history library
                 item.save()
+                saved.setdefault(model, []).append(item.object)
                 report.loaded[label] = report.loaded.get(label, 0) + 1
+    record_history(saved)
     return report
+
+
+def record_history(saved):
+    """Give each seeded row its first history entry (fixture loading bypasses the
+    history library's signals), so editors' changes can be compared with the seed."""
+    for model, objects in saved.items():
+        history = getattr(model, "history", None)
+        if history is None:
+            continue
+        # Saving a role's industries already wrote its first entry.
+        recorded = set(history.filter(id__in=[o.pk for o in objects]).values_list("id", flat=True))
+        history.bulk_history_create(
+            [o for o in objects if o.pk not in recorded],
+            default_change_reason=SEED_CHANGE_REASON,
+        )

@@ -1,6 +1,8 @@
 """Shared set-up: the test database holds the real seed, loaded once per session
 through the same service `make run` uses; each test's changes are rolled back."""
 
+import datetime
+
 import pytest
 from django.test import Client
 
@@ -61,6 +63,7 @@ def make_role(db, source):
         )
         if has_figure:
             defaults.setdefault("salary_source", source)
+            defaults.setdefault("salary_as_of", datetime.date(2026, 1, 1))
         if defaults.get("outlook_growth_pct") is not None:
             defaults.setdefault("outlook_source", source)
         return Role.objects.create(**defaults)

@@ -1,0 +1,27 @@
+"""Staff accounts for the people who curate the guide."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
+from django.db import transaction
+
+EDITORS_GROUP = "Editors"
+
+
+@transaction.atomic
+def create_staff_account(username, password, *, group_name, email=""):
+    """Create a staff user in `group_name` (a group the migrations made).
+
+    Raises ValueError if the name is taken, and ValidationError if the password
+    fails the project's password validators.
+    """
+    User = get_user_model()
+    if User.objects.filter(username=username).exists():
+        raise ValueError(f"An account named “{username}” already exists.")
+    group = Group.objects.get(name=group_name)
+    user = User(username=username, email=email, is_staff=True)
+    validate_password(password, user)
+    user.set_password(password)
+    user.save()
+    user.groups.add(group)
+    return user

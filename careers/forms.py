@@ -1,0 +1,89 @@
+"""Admin forms for editors: the role's figures, guarded against lost updates."""
+
+from django import forms
+from django.utils.html import format_html, format_html_join
+
+from careers.models import Role
+
+
+class RevisionWidget(forms.HiddenInput):
+    """Carries the revision the editor is looking at, and shows its number."""
+
+    # Shown as a field (label and number), though its input is hidden.
+    is_hidden = False
+
+    def render(self, name, value, attrs=None, renderer=None):
+        hidden = super().render(name, value, attrs, renderer)
+        return format_html('{}<span class="revision-number">{}</span>', hidden, value)
+
+
+class RoleForm(forms.ModelForm):
+    """A role's change form (and each row of the salary desk).
+
+    The hidden revision tells whether someone saved the role after this editor
+    opened it; if so the save is refused, with what changed meanwhile, and the
+    editor's own values stay in the form.
+    """
+
+    class Meta:
+        model = Role
+        fields = [
+            "title",
+            "slug",
+            "summary",
+            "description",
+            "is_published",
+            "stage",
+            "track",
+            "min_education",
+            "industries",
+            "salary_low",
+            "salary_median",
+            "salary_high",
+            "salary_source",
+            "salary_as_of",
+            "outlook_growth_pct",
+            "outlook_period",
+            "outlook_source",
+            "version",
+        ]
+        widgets = {"version": RevisionWidget}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "version" in self.fields:
+            self.fields["version"].help_text = ""
+            if getattr(self.instance, "history_object", None) is not None:
+                # Restoring an earlier version: compare with the role as it is now.
+                self.initial["version"] = self._current_version()
+
+    def _current_version(self):
+        return Role.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
+
+    def clean_version(self):
+        seen = self.cleaned_data["version"]
+        if self.instance.pk is None:
+            return 1
+        current = self._current_version()
+        if current is None or seen == current:
+            return seen
+        changes = Role.objects.get(pk=self.instance.pk).changes_since(seen)
+        # A second, deliberate save after reading this will go through.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("version")] = current
+        if changes:
+            listed = format_html_join(
+                "", "<li>{}: {} → {}</li>", ((label, old, new) for label, old, new in changes)
+            )
+            detail = format_html("<ul>{}</ul>", listed)
+        else:
+            detail = ""
+        raise forms.ValidationError(
+            format_html(
+                "Someone else saved this role while you were editing it, so your changes "
+                "were not saved. Changed meanwhile:{}Check the values below; saving again "
+                "will replace theirs with yours.",
+                detail,
+            ),
+            code="stale",
+        )

@@ -1,0 +1,99 @@
+"""Bulk salary updates from a spreadsheet (CSV), keyed by role slug.
+
+Export and import share one shape, so editors download the current figures,
+change them, and upload the file again. Every row goes through the same
+validation as the admin form (Role.clean and the database constraints); one bad
+row and nothing is applied. Each applied row is saved like a manual edit, so
+it gets a history entry naming the editor.
+"""
+
+from decimal import Decimal, InvalidOperation
+
+from import_export import fields, resources
+from import_export.widgets import DateWidget, DecimalWidget, ForeignKeyWidget, IntegerWidget
+
+from careers.models import Role, Source
+
+IMPORT_CHANGE_REASON = "Imported from a spreadsheet"
+COLUMNS = [
+    "slug",
+    "title",
+    "salary_low",
+    "salary_median",
+    "salary_high",
+    "salary_source",
+    "salary_as_of",
+    "outlook_growth_pct",
+    "outlook_period",
+    "outlook_source",
+]
+
+
+class UnknownRole(ValueError):
+    pass
+
+
+def _number_text(value):
+    """A spreadsheet cell as plain digits: "$95,000 " → "95000"."""
+    return str(value).strip().replace(",", "").replace("$", "").replace(" ", "")
+
+
+class WholeDollarsWidget(IntegerWidget):
+    """Annual amounts, forgiving spreadsheet formatting, with a message a person understands."""
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        text = _number_text(value)
+        if not text.isdigit():
+            raise ValueError(f"“{value}” is not a whole number of dollars, e.g. 95000.")
+        return int(text)
+
+
+class PercentWidget(DecimalWidget):
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        try:
+            return Decimal(_number_text(value).removesuffix("%"))
+        except InvalidOperation:
+            raise ValueError(f"“{value}” is not a percentage, e.g. 12.5.") from None
+
+
+class RoleFiguresResource(resources.ModelResource):
+    slug = fields.Field(attribute="slug", column_name="slug")
+    title = fields.Field(attribute="title", column_name="title", readonly=True)
+    salary_low = fields.Field("salary_low", "salary_low", WholeDollarsWidget())
+    salary_median = fields.Field("salary_median", "salary_median", WholeDollarsWidget())
+    salary_high = fields.Field("salary_high", "salary_high", WholeDollarsWidget())
+    salary_source = fields.Field("salary_source", "salary_source", ForeignKeyWidget(Source, "slug"))
+    salary_as_of = fields.Field("salary_as_of", "salary_as_of", DateWidget("%Y-%m-%d"))
+    outlook_growth_pct = fields.Field("outlook_growth_pct", "outlook_growth_pct", PercentWidget())
+    outlook_period = fields.Field("outlook_period", "outlook_period")
+    outlook_source = fields.Field(
+        "outlook_source", "outlook_source", ForeignKeyWidget(Source, "slug")
+    )
+
+    class Meta:
+        model = Role
+        import_id_fields = ["slug"]
+        fields = COLUMNS
+        export_order = COLUMNS
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+        use_transactions = True
+
+    def get_queryset(self):
+        return Role.objects.select_related("salary_source", "outlook_source").order_by("title")
+
+    def init_instance(self, row=None):
+        """Only existing roles are updated: a slug we do not know is an error, not a new role."""
+        slug = (row or {}).get("slug") or ""
+        raise UnknownRole(
+            f"Unknown role slug “{slug}”. The import only updates existing roles; "
+            "check the slug against the exported file."
+        )
+
+    def before_save_instance(self, instance, row, **kwargs):
+        instance._change_reason = IMPORT_CHANGE_REASON
