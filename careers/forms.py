@@ -65,25 +65,31 @@ class RoleForm(forms.ModelForm):
         if self.instance.pk is None:
             return 1
         current = self._current_version()
-        if current is None or seen == current:
-            return seen
+        if current is not None and seen != current:
+            self._conflict = self._conflict_message(seen)
+            # A second, deliberate save after reading the message will go through.
+            self.data = self.data.copy()
+            self.data[self.add_prefix("version")] = current
+        return seen
+
+    def clean(self):
+        cleaned = super().clean()
+        conflict = getattr(self, "_conflict", None)
+        if conflict:
+            # At the top of the full change page; on a salary-desk row, where Django
+            # shows only field errors, beside the row's revision.
+            self.add_error(None if "title" in self.fields else "version", conflict)
+        return cleaned
+
+    def _conflict_message(self, seen):
         changes = Role.objects.get(pk=self.instance.pk).changes_since(seen)
-        # A second, deliberate save after reading this will go through.
-        self.data = self.data.copy()
-        self.data[self.add_prefix("version")] = current
-        if changes:
-            listed = format_html_join(
-                "", "<li>{}: {} → {}</li>", ((label, old, new) for label, old, new in changes)
-            )
-            detail = format_html("<ul>{}</ul>", listed)
-        else:
-            detail = ""
-        raise forms.ValidationError(
+        listed = format_html_join("", "<li>{}: {} → {}</li>", changes)
+        return forms.ValidationError(
             format_html(
                 "Someone else saved this role while you were editing it, so your changes "
                 "were not saved. Changed meanwhile:{}Check the values below; saving again "
                 "will replace theirs with yours.",
-                detail,
+                format_html("<ul>{}</ul>", listed) if changes else "",
             ),
             code="stale",
         )

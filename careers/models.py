@@ -550,6 +550,9 @@ class Role(models.Model):
 
     def clean(self):
         """The salary desk's rules, for every form and import (the database holds the rest)."""
+        # Browsers send text areas with CRLF line ends; store one form, so a save
+        # that changes nothing in the text does not show up as a change in the history.
+        self.description = self.description.replace("\r\n", "\n")
         errors = {}
         band_min, band_max = settings.SALARY_PLAUSIBLE_MIN, settings.SALARY_PLAUSIBLE_MAX
         for field in SALARY_FIELDS:

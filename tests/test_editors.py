@@ -46,12 +46,13 @@ def change_url(role):
 
 
 def form_data(role, **changes):
-    """What the role's change page posts, with its inline rows left as they are."""
+    """What the role's change page posts (as a browser does, with CRLF line ends),
+    with its inline rows left as they are."""
     data = {
         "title": role.title,
         "slug": role.slug,
         "summary": role.summary,
-        "description": role.description,
+        "description": role.description.replace("\n", "\r\n"),
         "is_published": "on" if role.is_published else "",
         "stage": role.stage,
         "track": role.track,
@@ -294,6 +295,7 @@ def test_the_second_of_two_editors_is_refused_and_shown_what_changed(editor_clie
     text = page_text(response)
     assert "Someone else saved this role while you were editing it" in text
     assert "salary low: $90,000 → $95,000" in text
+    assert "description:" not in text  # only what really changed is listed
     role = Role.objects.get(pk=role.pk)
     assert (role.salary_low, role.salary_high) == (95_000, 140_000)
     # The second editor's value is still in the form, and a deliberate second save goes through.
