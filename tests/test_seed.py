@@ -1,5 +1,6 @@
 """The seed holds the article's content; loading it again never overwrites editors' work."""
 
+import io
 import json
 from decimal import Decimal
 
@@ -226,3 +227,23 @@ def test_a_broken_fixture_loads_nothing(tmp_path):
         load_seed(paths=[*good, broken])
 
     assert Role.objects.count() == 0
+
+
+def test_loading_a_fixture_by_hand_never_overwrites_an_edited_figure():
+    Role.objects.filter(slug="data-scientist").update(salary_low=101_000)
+    output = io.StringIO()
+    call_command(
+        "loaddata", str(next(p for p in seed_files() if p.name == "05_roles.json")), stdout=output
+    )
+    assert Role.objects.get(slug="data-scientist").salary_low == 101_000
+    assert "Installed 0 object(s)" in output.getvalue()
+
+
+def test_loading_a_fixture_by_hand_still_adds_what_is_missing():
+    Statistic.objects.filter(slug="ml-jobs-growth-2031").delete()
+    call_command(
+        "loaddata",
+        str(next(p for p in seed_files() if p.name == "09_statistics.json")),
+        verbosity=0,
+    )
+    assert Statistic.objects.filter(slug="ml-jobs-growth-2031").exists()
