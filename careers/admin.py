@@ -8,6 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from careers.forms import RoleForm
 from careers.importing import RoleFiguresResource
 from careers.models import (
+    FIGURE_FIELD_NAMES,
     CareerStep,
     Credential,
     Industry,
@@ -69,30 +70,8 @@ class RoleAdmin(ImportExportMixin, SimpleHistoryAdmin):
     form = RoleForm
     resource_classes = [RoleFiguresResource]
     formats = [CSV]
-    list_display = [
-        "title",
-        "salary_low",
-        "salary_median",
-        "salary_high",
-        "salary_source",
-        "salary_as_of",
-        "outlook_growth_pct",
-        "outlook_period",
-        "outlook_source",
-        "figures_are_current",
-        "version",
-    ]
-    list_editable = [
-        "salary_low",
-        "salary_median",
-        "salary_high",
-        "salary_source",
-        "salary_as_of",
-        "outlook_growth_pct",
-        "outlook_period",
-        "outlook_source",
-        "version",
-    ]
+    list_display = ["title", *FIGURE_FIELD_NAMES, "figures_are_current", "version"]
+    list_editable = [*FIGURE_FIELD_NAMES, "version"]
     list_select_related = ["salary_source", "outlook_source"]
     list_filter = [
         SalaryFigureFilter,

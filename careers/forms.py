@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.html import format_html, format_html_join
 
-from careers.models import Role
+from careers.models import FIGURE_FIELD_NAMES, Role
 
 
 class RevisionWidget(forms.HiddenInput):
@@ -37,14 +37,7 @@ class RoleForm(forms.ModelForm):
             "track",
             "min_education",
             "industries",
-            "salary_low",
-            "salary_median",
-            "salary_high",
-            "salary_source",
-            "salary_as_of",
-            "outlook_growth_pct",
-            "outlook_period",
-            "outlook_source",
+            *FIGURE_FIELD_NAMES,
             "version",
         ]
         widgets = {"version": RevisionWidget}

@@ -12,21 +12,10 @@ from decimal import Decimal, InvalidOperation
 from import_export import fields, resources
 from import_export.widgets import DateWidget, DecimalWidget, ForeignKeyWidget, IntegerWidget
 
-from careers.models import Role, Source
+from careers.models import FIGURE_FIELD_NAMES, Role, Source
 
 IMPORT_CHANGE_REASON = "Imported from a spreadsheet"
-COLUMNS = [
-    "slug",
-    "title",
-    "salary_low",
-    "salary_median",
-    "salary_high",
-    "salary_source",
-    "salary_as_of",
-    "outlook_growth_pct",
-    "outlook_period",
-    "outlook_source",
-]
+COLUMNS = ["slug", "title", *FIGURE_FIELD_NAMES]
 
 
 class UnknownRole(ValueError):

@@ -20,14 +20,18 @@ SALARY_HARD_MIN = 1_000
 SALARY_HARD_MAX = 10_000_000
 
 SALARY_FIELDS = ("salary_low", "salary_median", "salary_high")
-# The fields whose change counts as "the figures were updated".
-FIGURE_FIELDS = (
+# A role's figures: what the salary desk edits, the spreadsheet carries, and
+# whose change counts as "the figures were updated".
+FIGURE_FIELD_NAMES = (
     *SALARY_FIELDS,
-    "salary_source_id",
+    "salary_source",
     "salary_as_of",
     "outlook_growth_pct",
     "outlook_period",
-    "outlook_source_id",
+    "outlook_source",
+)
+FIGURE_FIELDS = tuple(
+    f"{name}_id" if name.endswith("_source") else name for name in FIGURE_FIELD_NAMES
 )
 
 

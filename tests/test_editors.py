@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from careers.accounts import EDITORS_GROUP
 from careers.models import FiguresChangedMeanwhile, Role, Skill, Source
+from tests.admin_posts import figure_values, form_data
 
 PASSWORD = "a-long-test-password-2026"
 
@@ -43,55 +44,6 @@ def editor_client(editor):
 
 def change_url(role):
     return reverse("admin:careers_role_change", args=[role.pk])
-
-
-def form_data(role, **changes):
-    """What the role's change page posts (as a browser does, with CRLF line ends),
-    with its inline rows left as they are."""
-    data = {
-        "title": role.title,
-        "slug": role.slug,
-        "summary": role.summary,
-        "description": role.description.replace("\n", "\r\n"),
-        "is_published": "on" if role.is_published else "",
-        "stage": role.stage,
-        "track": role.track,
-        "min_education": role.min_education,
-        "industries": [industry.pk for industry in role.industries.all()],
-        "salary_low": role.salary_low or "",
-        "salary_median": role.salary_median or "",
-        "salary_high": role.salary_high or "",
-        "salary_source": role.salary_source_id or "",
-        "salary_as_of": role.salary_as_of or "",
-        "outlook_growth_pct": role.outlook_growth_pct
-        if role.outlook_growth_pct is not None
-        else "",
-        "outlook_period": role.outlook_period,
-        "outlook_source": role.outlook_source_id or "",
-        "version": role.version,
-    }
-    for prefix, rows, parent, fields in (
-        ("role_skills", role.role_skills.all(), "role", ("skill", "importance")),
-        ("role_credentials", role.role_credentials.all(), "role", ("credential", "requirement")),
-        (
-            "steps_out",
-            role.steps_out.all(),
-            "from_role",
-            ("to_role", "kind", "typical_years", "note"),
-        ),
-    ):
-        rows = list(rows)
-        data.update({f"{prefix}-TOTAL_FORMS": len(rows), f"{prefix}-INITIAL_FORMS": len(rows)})
-        data.update({f"{prefix}-MIN_NUM_FORMS": 0, f"{prefix}-MAX_NUM_FORMS": 1000})
-        for index, row in enumerate(rows):
-            data[f"{prefix}-{index}-id"] = row.pk
-            data[f"{prefix}-{index}-{parent}"] = role.pk
-            for field in fields:
-                attribute = f"{field}_id" if field in ("skill", "credential", "to_role") else field
-                value = getattr(row, attribute)
-                data[f"{prefix}-{index}-{field}"] = "" if value is None else value
-    data.update(changes)
-    return data
 
 
 def page_text(response):
@@ -368,20 +320,7 @@ def desk_post(client, roles, changes):
     """Post the desk's editable list, as the browser does, with `changes` by slug."""
     data = {"form-TOTAL_FORMS": len(roles), "form-INITIAL_FORMS": len(roles), "_save": "Save"}
     for index, role in enumerate(roles):
-        row = {
-            "id": role.pk,
-            "salary_low": role.salary_low or "",
-            "salary_median": role.salary_median or "",
-            "salary_high": role.salary_high or "",
-            "salary_source": role.salary_source_id or "",
-            "salary_as_of": role.salary_as_of or "",
-            "outlook_growth_pct": role.outlook_growth_pct
-            if role.outlook_growth_pct is not None
-            else "",
-            "outlook_period": role.outlook_period,
-            "outlook_source": role.outlook_source_id or "",
-            "version": role.version,
-        }
+        row = {"id": role.pk, **figure_values(role)}
         row.update(changes.get(role.slug, {}))
         data.update({f"form-{index}-{key}": value for key, value in row.items()})
     return client.post(DESK + "?q=engineer", data)
