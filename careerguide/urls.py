@@ -1,5 +1,9 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+
+from careers.sitemaps import SITEMAPS
+from careers.views import robots_txt
 
 admin.site.site_header = "ML Career Guide administration"
 admin.site.site_title = "ML Career Guide admin"
@@ -7,6 +11,8 @@ admin.site.index_title = "Curate roles, skills, industries and credentials"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots-txt"),
     path("", include("careers.urls")),
 ]
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 import django_filters
 from django import forms
 from django.http import QueryDict
+from django.utils.http import urlencode
 
 from careers.models import OUTLOOK_MAX_PCT, OUTLOOK_MIN_PCT, Credential, Industry, Role, Skill
 
@@ -154,6 +155,19 @@ class RoleFilter(django_filters.FilterSet):
         if value == "growth":
             return queryset.by_growth()
         return queryset.order_by("title")
+
+    def shareable_query(self):
+        """The query string of the filters in force (valid, non-empty; no page number)."""
+        if not self.is_bound:
+            return ""
+        self.form.is_valid()
+        pairs = []
+        for name in self.form.fields:
+            if self.form.cleaned_data.get(name) in (None, "", []):
+                continue
+            values = dict.fromkeys(v for v in self.data.getlist(name) if v.strip())
+            pairs += [(name, value) for value in values]
+        return urlencode(pairs)
 
     def selected_skill_slugs(self):
         """The valid skills chosen, once each, for ticking their boxes."""

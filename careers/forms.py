@@ -1,8 +1,10 @@
-"""Admin forms for editors: the role's figures, guarded against lost updates."""
+"""Forms: the editors' role form (guarded against lost updates) and the compare picker."""
 
 from django import forms
 from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
 
+from careers.comparing import COMPARE_MAX, COMPARE_MIN
 from careers.models import FIGURE_FIELD_NAMES, Role
 
 
@@ -86,3 +88,45 @@ class RoleForm(forms.ModelForm):
             ),
             code="stale",
         )
+
+
+class IgnoreBlanksMultipleChoiceField(forms.MultipleChoiceField):
+    """`?roles=` (an empty value) means nothing chosen, not an unknown role."""
+
+    def to_python(self, value):
+        return [item for item in super().to_python(value) if item.strip()]
+
+
+class CompareForm(forms.Form):
+    """Which roles to put side by side: /compare/?roles=a&roles=b."""
+
+    roles = IgnoreBlanksMultipleChoiceField(
+        label=f"Choose {COMPARE_MIN} to {COMPARE_MAX} roles",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": f"Choose at least {COMPARE_MIN} roles to compare.",
+            "invalid_choice": "We have no published role “%(value)s”; it may have been renamed.",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["roles"].choices = (
+            Role.objects.published().order_by("title").values_list("slug", "title")
+        )
+
+    def clean_roles(self):
+        roles = list(dict.fromkeys(self.cleaned_data["roles"]))  # a repeated role counts once
+        if len(roles) < COMPARE_MIN:
+            raise forms.ValidationError(
+                f"Choose at least {COMPARE_MIN} different roles to compare.", code="too_few"
+            )
+        if len(roles) > COMPARE_MAX:
+            raise forms.ValidationError(
+                f"You can compare up to {COMPARE_MAX} roles at once; you chose {len(roles)}.",
+                code="too_many",
+            )
+        return roles
+
+    def shareable_query(self):
+        return urlencode([("roles", slug) for slug in self.cleaned_data.get("roles", [])])

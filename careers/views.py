@@ -1,12 +1,23 @@
-"""Public pages. Each view reads its input, calls one query, and renders."""
+"""Public pages. Each view reads its input, calls one query or service, and renders."""
+
+import io
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.shortcuts import get_object_or_404, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
 
+from careers import seo
+from careers.comparing import COMPARE_MAX, COMPARE_MIN, compare
+from careers.exporting import write_directory_csv
 from careers.filters import RoleFilter
+from careers.forms import CompareForm
 from careers.models import Credential, Industry, Role, RoleCredential, RoleSkill, Skill, Statistic
+from careers.permalinks import find_by_slug
+from careers.structured_data import occupation
 
 
 def paginate(request, queryset, per_page):
@@ -42,6 +53,7 @@ def home(request):
         request,
         "careers/home.html",
         {
+            "meta": seo.page_meta(request, seo.SITE_NAME),
             "statistics": Statistic.objects.headline(),
             "stages": stages,
             "tracks": tracks,
@@ -49,80 +61,199 @@ def home(request):
     )
 
 
+def directory_filter(request):
+    return RoleFilter(request.GET or None, queryset=Role.objects.for_directory().order_by("title"))
+
+
 def role_list(request):
-    filterset = RoleFilter(
-        request.GET or None, queryset=Role.objects.for_directory().order_by("title")
-    )
+    filterset = directory_filter(request)
     page, page_notice = paginate(request, filterset.qs, settings.ROLES_PER_PAGE)
+    query = filterset.shareable_query()
+    search = filterset.form.cleaned_data.get("q") if filterset.is_bound else ""
+    title = f"Roles matching “{search}”" if search else "Roles for machine-learning graduates"
     return render(
         request,
         "careers/role_list.html",
         {
+            "meta": seo.page_meta(
+                request,
+                title,
+                "Every career the guide covers for machine-learning graduates, filterable by "
+                "industry, skill, credential, stage, salary and outlook.",
+                query=query,
+            ),
             "filter": filterset,
             "page": page,
             "page_notice": page_notice,
             "applied_filters": filterset.applied_filters(),
             "skills_by_category": Skill.objects.grouped_by_category(),
             "selected_skills": filterset.selected_skill_slugs(),
+            "export_url": reverse("careers:role-export") + (f"?{query}" if query else ""),
         },
     )
 
 
+@require_GET
+def role_export(request):
+    """The directory's current result (same filters, every page) as a CSV file."""
+    filterset = directory_filter(request)
+    stream = io.StringIO()
+    write_directory_csv(filterset.qs, stream, request.build_absolute_uri)
+    response = HttpResponse(stream.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="ml-career-guide-roles.csv"'
+    return response
+
+
 def role_detail(request, slug):
-    role = get_object_or_404(Role.objects.for_detail(), slug=slug)
-    return render(request, "careers/role_detail.html", {"role": role})
+    role, moved = find_by_slug(Role.objects.for_detail(), slug)
+    if moved:
+        return redirect(role, permanent=True)
+    meta = seo.page_meta(request, role.title, seo.role_description(role), og_type="article")
+    return render(
+        request,
+        "careers/role_detail.html",
+        {"role": role, "meta": meta, "structured_data": occupation(role, meta.canonical_url)},
+    )
+
+
+def compare_roles(request):
+    form = CompareForm(request.GET or None)
+    comparison = compare(form.cleaned_data["roles"]) if form.is_valid() else None
+    return render(
+        request,
+        "careers/compare.html",
+        {
+            "meta": seo.page_meta(
+                request,
+                "Compare roles",
+                "Machine-learning careers side by side: salary, outlook, education, skills, "
+                "credentials and industries.",
+                query=form.shareable_query() if comparison else "",
+            ),
+            "form": form,
+            "comparison": comparison,
+            "compare_min": COMPARE_MIN,
+            "compare_max": COMPARE_MAX,
+        },
+    )
 
 
 def skill_list(request):
     return render(
         request,
         "careers/skill_list.html",
-        {"skills_by_category": Skill.objects.with_role_counts().grouped_by_category()},
+        {
+            "meta": seo.page_meta(
+                request,
+                "Skills",
+                "The skills a machine-learning degree builds, grouped by kind, each with the "
+                "roles that rely on it.",
+            ),
+            "skills_by_category": Skill.objects.with_role_counts().grouped_by_category(),
+        },
     )
 
 
 def skill_detail(request, slug):
-    skill = get_object_or_404(Skill, slug=slug)
+    skill, moved = find_by_slug(Skill.objects.all(), slug)
+    if moved:
+        return redirect(skill, permanent=True)
     role_skills = (
         RoleSkill.objects.filter(skill=skill, role__is_published=True)
         .select_related("role")
         .order_by("importance", "role__title")
     )
+    description = f"Machine-learning roles that use {skill.name}. {skill.description}"
     return render(
-        request, "careers/skill_detail.html", {"skill": skill, "role_skills": role_skills}
+        request,
+        "careers/skill_detail.html",
+        {
+            "meta": seo.page_meta(request, skill.name, description),
+            "skill": skill,
+            "role_skills": role_skills,
+        },
     )
 
 
 def industry_list(request):
-    industries = Industry.objects.with_role_counts()
-    return render(request, "careers/industry_list.html", {"industries": industries})
+    return render(
+        request,
+        "careers/industry_list.html",
+        {
+            "meta": seo.page_meta(
+                request,
+                "Industries",
+                "The industries that hire machine-learning graduates, "
+                "each with the roles it offers.",
+            ),
+            "industries": Industry.objects.with_role_counts(),
+        },
+    )
 
 
 def industry_detail(request, slug):
-    industry = get_object_or_404(Industry, slug=slug)
-    roles = industry.roles.for_directory().order_by("title")
-    return render(request, "careers/industry_detail.html", {"industry": industry, "roles": roles})
+    industry, moved = find_by_slug(Industry.objects.all(), slug)
+    if moved:
+        return redirect(industry, permanent=True)
+    description = f"Machine-learning roles in {industry.name}. {industry.description}"
+    return render(
+        request,
+        "careers/industry_detail.html",
+        {
+            "meta": seo.page_meta(request, industry.name, description),
+            "industry": industry,
+            "roles": industry.roles.for_directory().order_by("title"),
+        },
+    )
 
 
 def credential_list(request):
-    credentials = Credential.objects.with_role_counts()
-    return render(request, "careers/credential_list.html", {"credentials": credentials})
+    return render(
+        request,
+        "careers/credential_list.html",
+        {
+            "meta": seo.page_meta(
+                request,
+                "Credentials",
+                "The degrees and certifications machine-learning roles ask for, and which roles "
+                "require or prefer each.",
+            ),
+            "credentials": Credential.objects.with_role_counts(),
+        },
+    )
 
 
 def credential_detail(request, slug):
-    credential = get_object_or_404(
-        Credential.objects.prefetch_related(
-            Prefetch(
-                "role_credentials",
-                queryset=RoleCredential.objects.filter(role__is_published=True)
-                .select_related("role")
-                .order_by("requirement", "role__title"),
-            )
-        ),
-        slug=slug,
+    queryset = Credential.objects.prefetch_related(
+        Prefetch(
+            "role_credentials",
+            queryset=RoleCredential.objects.filter(role__is_published=True)
+            .select_related("role")
+            .order_by("requirement", "role__title"),
+        )
     )
-    return render(request, "careers/credential_detail.html", {"credential": credential})
+    credential, moved = find_by_slug(queryset, slug)
+    if moved:
+        return redirect(credential, permanent=True)
+    description = f"Which machine-learning roles require or prefer: {credential.name}."
+    return render(
+        request,
+        "careers/credential_detail.html",
+        {"meta": seo.page_meta(request, credential.name, description), "credential": credential},
+    )
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /shortlists/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 def page_not_found(request, exception):
-    return render(request, "404.html", status=404)
+    meta = seo.page_meta(request, "Page not found")
+    return render(request, "404.html", {"meta": meta}, status=404)

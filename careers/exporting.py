@@ -1,0 +1,55 @@
+"""The directory as a spreadsheet, safe to open in Excel or LibreOffice."""
+
+import csv
+
+from careers.templatetags.career_format import percent
+
+# A cell starting with one of these is run as a formula by spreadsheet programs.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+COLUMNS = [
+    ("title", "Role"),
+    ("url", "Page"),
+    ("stage", "Career stage"),
+    ("track", "Track"),
+    ("min_education", "Minimum education"),
+    ("salary_low", "Salary low (US$)"),
+    ("salary_median", "Salary median (US$)"),
+    ("salary_high", "Salary high (US$)"),
+    ("salary_source", "Salary source"),
+    ("outlook", "Outlook growth (%)"),
+    ("outlook_period", "Outlook period"),
+    ("core_skills", "Core skills"),
+    ("industries", "Industries"),
+]
+
+
+def safe_cell(value):
+    """Neutralise text that a spreadsheet would run as a formula (prefix a quote)."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_directory_csv(roles, stream, absolute_url):
+    """Write `roles` (from Role.objects.for_directory()) as CSV rows to `stream`."""
+    writer = csv.writer(stream)
+    writer.writerow([label for _, label in COLUMNS])
+    for role in roles:
+        row = {
+            "title": role.title,
+            "url": absolute_url(role.get_absolute_url()),
+            "stage": role.get_stage_display(),
+            "track": role.get_track_display(),
+            "min_education": role.get_min_education_display(),
+            "salary_low": role.salary_low,
+            "salary_median": role.salary_median,
+            "salary_high": role.salary_high,
+            "salary_source": str(role.salary_source) if role.salary_source else "",
+            "outlook": percent(role.outlook_growth_pct),
+            "outlook_period": role.outlook_period,
+            "core_skills": "; ".join(skill.name for skill in role.core_skills),
+            "industries": "; ".join(industry.name for industry in role.industries.all()),
+        }
+        writer.writerow([safe_cell(row[key]) for key, _ in COLUMNS])

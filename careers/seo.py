@@ -1,0 +1,61 @@
+"""What a page tells search engines and link previews: title, description,
+canonical address and image, built once per page for every tag that needs them."""
+
+from dataclasses import dataclass
+
+from django.templatetags.static import static
+
+SITE_NAME = "ML Career Guide"
+DEFAULT_DESCRIPTION = (
+    "Where a machine-learning degree can take you: roles, salary ranges, job outlook, "
+    "skills, industries and credentials, each figure with its source."
+)
+PREVIEW_IMAGE = "img/preview-card.png"
+PREVIEW_IMAGE_ALT = "ML Career Guide: careers for machine-learning graduates"
+DESCRIPTION_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    title: str
+    description: str
+    canonical_url: str
+    image_url: str
+    og_type: str = "website"
+    image_alt: str = PREVIEW_IMAGE_ALT
+    site_name: str = SITE_NAME
+
+    @property
+    def full_title(self):
+        return self.title if self.title == SITE_NAME else f"{self.title} · {SITE_NAME}"
+
+
+def shorten(text, limit=DESCRIPTION_LIMIT):
+    """Cut at a word boundary and mark the cut, for meta descriptions."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def page_meta(request, title, description=DEFAULT_DESCRIPTION, *, query="", og_type="website"):
+    """The page's metadata; its canonical address is its path (plus `query`, for the
+    directory, whose filters are part of what the page is)."""
+    path = request.path + (f"?{query}" if query else "")
+    return PageMeta(
+        title=title,
+        description=shorten(description),
+        canonical_url=request.build_absolute_uri(path),
+        image_url=request.build_absolute_uri(static(PREVIEW_IMAGE)),
+        og_type=og_type,
+    )
+
+
+def role_description(role):
+    """A role's preview text: its summary, salary range and outlook."""
+    from careers.templatetags.career_format import growth, salary_range
+
+    outlook = growth(role.outlook_growth_pct)
+    if role.outlook_period:
+        outlook += f" ({role.outlook_period})"
+    return f"{role.summary} Salary: {salary_range(role)}. Job outlook: {outlook}."

@@ -1,0 +1,79 @@
+"""sitemap.xml: every public page, with when it last changed."""
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Max, Q
+from django.urls import reverse
+
+from careers.models import Credential, Industry, Role, Skill
+
+
+class RoleSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.8
+
+    def items(self):
+        return Role.objects.published().order_by("slug")
+
+    def lastmod(self, role):
+        return role.updated_at
+
+
+class TopicSitemap(Sitemap):
+    """Skills, industries and credentials: a page changes when one of its roles does."""
+
+    changefreq = "monthly"
+    priority = 0.5
+    model = None
+
+    def items(self):
+        return self.model.objects.annotate(
+            last_role_update=Max("roles__updated_at", filter=Q(roles__is_published=True))
+        ).order_by("slug")
+
+    def lastmod(self, topic):
+        return topic.last_role_update
+
+
+class SkillSitemap(TopicSitemap):
+    model = Skill
+
+
+class IndustrySitemap(TopicSitemap):
+    model = Industry
+
+
+class CredentialSitemap(TopicSitemap):
+    model = Credential
+
+
+class SectionSitemap(Sitemap):
+    """The home page and the list pages."""
+
+    changefreq = "weekly"
+    priority = 0.6
+
+    def items(self):
+        return [
+            "careers:home",
+            "careers:role-list",
+            "careers:skill-list",
+            "careers:industry-list",
+            "careers:credential-list",
+        ]
+
+    def location(self, name):
+        return reverse(name)
+
+    def lastmod(self, name):
+        if not hasattr(self, "_latest"):
+            self._latest = Role.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+        return self._latest
+
+
+SITEMAPS = {
+    "sections": SectionSitemap,
+    "roles": RoleSitemap,
+    "skills": SkillSitemap,
+    "industries": IndustrySitemap,
+    "credentials": CredentialSitemap,
+}
