@@ -6,6 +6,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 
 EDITORS_GROUP = "Editors"
+ADVISORS_GROUP = "Advisors"
 
 
 @transaction.atomic

@@ -16,4 +16,5 @@ urlpatterns = [
     path("industries/<slug:slug>/", views.industry_detail, name="industry-detail"),
     path("credentials/", views.credential_list, name="credential-list"),
     path("credentials/<slug:slug>/", views.credential_detail, name="credential-detail"),
+    path("shortlists/<str:token>/", views.shortlist_detail, name="shortlist-detail"),
 ]

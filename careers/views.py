@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
@@ -15,7 +15,16 @@ from careers.comparing import COMPARE_MAX, COMPARE_MIN, compare
 from careers.exporting import write_directory_csv
 from careers.filters import RoleFilter
 from careers.forms import CompareForm
-from careers.models import Credential, Industry, Role, RoleCredential, RoleSkill, Skill, Statistic
+from careers.models import (
+    Credential,
+    Industry,
+    Role,
+    RoleCredential,
+    RoleSkill,
+    Shortlist,
+    Skill,
+    Statistic,
+)
 from careers.permalinks import find_by_slug
 from careers.structured_data import occupation
 
@@ -243,12 +252,39 @@ def credential_detail(request, slug):
     )
 
 
+SHORTLIST_DESCRIPTION = (
+    "Machine-learning careers a careers advisor picked for you, with each role’s pay, "
+    "outlook and sources."
+)
+SHORTLIST_WITHDRAWN_DESCRIPTION = "The advisor who shared this shortlist has withdrawn it."
+
+
+def shortlist_detail(request, token):
+    shortlist = get_object_or_404(Shortlist.objects.for_public_page(), token=token)
+    if shortlist.is_live():
+        response = render(
+            request,
+            "careers/shortlist_detail.html",
+            {
+                "shortlist": shortlist,
+                "meta": seo.page_meta(request, shortlist.title, SHORTLIST_DESCRIPTION),
+            },
+        )
+    else:
+        # 410 Gone: the list existed and the advisor took it down on purpose.
+        meta = seo.page_meta(request, "Shortlist withdrawn", SHORTLIST_WITHDRAWN_DESCRIPTION)
+        response = render(request, "careers/shortlist_withdrawn.html", {"meta": meta}, status=410)
+    # Shared links are private: keep them out of search results even if one is posted.
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
 @require_GET
 def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /shortlists/",
+        # Not /shortlists/: crawlers must fetch a posted link to see its noindex.
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -277,3 +277,12 @@ def test_list_and_topic_pages_queries_do_not_grow_with_the_number_of_roles(clien
         RoleCredential.objects.create(role=role, credential=bachelors)
         role.industries.add(technology)
     assert count() == before
+
+
+def test_machine_readable_dates_are_valid_html_even_after_an_admin_save(client):
+    role = Role.objects.get(slug="data-scientist")
+    role.salary_high = 151_000
+    role.save()  # now has microseconds, which HTML's datetime attribute does not allow
+    html = client.get(role.get_absolute_url()).content.decode()
+    stamps = re.findall(r'<time datetime="([^"]+)"', html)
+    assert stamps and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", stamp) for stamp in stamps)
