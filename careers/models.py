@@ -7,10 +7,13 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, Max, OuterRef, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
+
+from careers.money import SalaryScale
 
 # Bounds the database enforces on job-outlook growth (percent over the period).
 OUTLOOK_MIN_PCT = -100
@@ -346,6 +349,18 @@ class RoleQuerySet(models.QuerySet):
     def with_stale_salary(self, today=None):
         """Roles whose salary figure is older than settings.SALARY_STALE_MONTHS."""
         return self.filter(salary_as_of__lt=stale_before(today))
+
+    def salary_scale(self):
+        """One scale for every salary bar on a page: US$0 to the highest figure among
+        these roles, rounded up to a round number; None when none has a figure.
+
+        One aggregate query. High ≥ median ≥ low (the database enforces it), so each
+        role's highest known figure is the first of them that is set.
+        """
+        highest = self.aggregate(
+            highest=Max(Coalesce("salary_high", "salary_median", "salary_low"))
+        )["highest"]
+        return SalaryScale.up_to(highest)
 
 
 class Role(models.Model):

@@ -98,6 +98,7 @@ def role_list(request):
             "skills_by_category": Skill.objects.grouped_by_category(),
             "selected_skills": filterset.selected_skill_slugs(),
             "export_url": reverse("careers:role-export") + (f"?{query}" if query else ""),
+            "salary_scale": Role.objects.published().salary_scale(),
         },
     )
 
@@ -121,7 +122,12 @@ def role_detail(request, slug):
     return render(
         request,
         "careers/role_detail.html",
-        {"role": role, "meta": meta, "structured_data": occupation(role, meta.canonical_url)},
+        {
+            "role": role,
+            "meta": meta,
+            "structured_data": occupation(role, meta.canonical_url),
+            "salary_scale": Role.objects.published().salary_scale(),
+        },
     )
 
 
@@ -143,6 +149,7 @@ def compare_roles(request):
             "comparison": comparison,
             "compare_min": COMPARE_MIN,
             "compare_max": COMPARE_MAX,
+            "salary_scale": Role.objects.published().salary_scale() if comparison else None,
         },
     )
 
@@ -212,6 +219,7 @@ def industry_detail(request, slug):
             "meta": seo.page_meta(request, industry.name, description),
             "industry": industry,
             "roles": industry.roles.for_directory().order_by("title"),
+            "salary_scale": Role.objects.published().salary_scale(),
         },
     )
 

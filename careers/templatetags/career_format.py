@@ -50,3 +50,26 @@ def percent(value):
     if value is None:
         return ""
     return f"{value:.1f}".removesuffix(".0")
+
+
+def svg_number(value):
+    """A coordinate for an SVG attribute: plain digits and a dot, whatever the locale."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+@register.inclusion_tag("includes/salary_bar.html")
+def salary_bar(role, scale):
+    """A role's salary range drawn on the page's shared scale (careers.money.SalaryScale).
+
+    Decorative: the figures are written beside it. Nothing is drawn for a role
+    without a figure, or where the page has no scale.
+    """
+    bar = scale.bar(role) if scale else None
+    if bar is None:
+        return {"bar": None}
+    return {
+        "bar": bar,
+        "start": svg_number(bar.start),
+        "width": svg_number(bar.width),
+        "median": svg_number(bar.median) if bar.median is not None else "",
+    }
