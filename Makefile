@@ -4,6 +4,7 @@
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -19,7 +20,9 @@ PYTHON := $(shell for candidate in python3.13 python3.12 python3.14 python3 pyth
 run: setup
 	DJANGO_DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install
+# Browser checks need Chromium and the HTML check needs Java and Node's npm; where one is
+# missing they are skipped with a message saying how to install it (in CI they fail).
+test: install $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 # Database schema, seed data and static files; safe to repeat.
@@ -41,6 +44,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --editable . --group dev
 	@touch $(STAMP)
 
+$(NODE_STAMP): package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --silent && touch $(NODE_STAMP); \
+	else \
+		echo "npm not found: the HTML validity check will be skipped (install Node.js to run it)."; \
+	fi
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -50,4 +60,4 @@ format: install
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) staticfiles node_modules test-artifacts .pytest_cache .ruff_cache *.egg-info

@@ -1,0 +1,168 @@
+"""The site as people use it, in a real browser: each step asserts what they see."""
+
+import re
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from playwright.sync_api import expect
+
+from careers.accounts import EDITORS_GROUP
+from careers.models import Role
+from tests.browser.conftest import PHONE
+
+
+def go(page, locator):
+    """Click something that loads a new page, and wait for that page."""
+    with page.expect_navigation():
+        locator.click()
+
+
+def card_titles(page):
+    return page.locator(".role-card-title").all_inner_texts()
+
+
+def test_a_student_searches_filters_sorts_pages_reads_follows_and_compares(page, site):
+    page.goto(site + "/")
+    page.get_by_label("Search roles by title, summary or skill").fill("vision")
+    go(page, page.get_by_role("button", name="Search"))
+    assert "Computer Vision Engineer" in card_titles(page)
+
+    page.goto(site + "/roles/")
+    assert page.get_by_role("heading", name="16 roles found").is_visible()
+    page.get_by_label("Industry").select_option("technology")
+    page.locator("summary", has_text="Skills").click()
+    page.get_by_label("Python", exact=True).check()
+    page.get_by_label("Sort by").select_option("salary-high")
+    go(page, page.get_by_role("button", name="Show roles"))
+    expected = Role.objects.filter(industries__slug="technology", role_skills__skill__slug="python")
+    heading = page.locator("#results-heading").inner_text()
+    assert heading == f"{expected.count()} roles found"
+    assert card_titles(page)[0] == expected.by_salary().first().title  # highest salary first
+    assert "industry=technology" in page.url and "skill=python" in page.url
+
+    page.goto(site + "/roles/")
+    go(page, page.get_by_role("link", name="Next page"))
+    assert "Page 2 of 2" in page.locator(".pagination-status").inner_text()
+    assert len(card_titles(page)) == 16 - 12
+
+    page.goto(site + "/roles/?sort=salary-high")
+    go(page, page.get_by_role("link", name="AI Research Scientist").first)
+    assert page.locator("h1").inner_text() == "AI Research Scientist"
+    assert "$120,000 – $180,000" in page.locator(".figures").inner_text()
+
+    page.goto(site + "/roles/data-analyst/")
+    leads = page.locator("section", has=page.get_by_role("heading", name="Where this role leads"))
+    go(page, leads.get_by_role("link", name="Data Scientist"))
+    assert page.locator("h1").inner_text() == "Data Scientist"
+
+    page.goto(site + "/roles/")
+    page.get_by_label("Compare Data Scientist").check()
+    page.get_by_label("Compare Data Analyst").check()
+    go(page, page.get_by_role("button", name="Compare ticked roles"))
+    assert page.locator("caption").inner_text() == "2 roles side by side"
+    headers = page.locator("thead th").all_inner_texts()
+    assert headers == ["Data Analyst", "Data Scientist"]
+
+
+def test_a_keyboard_user_skips_to_the_content_and_filters_with_tab_and_enter(page, site):
+    page.goto(site + "/roles/")
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    assert skip.inner_text() == "Skip to main content"
+    box = skip.bounding_box()
+    assert box and box["y"] >= 0 and box["height"] > 0  # moved on screen when focused
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "id_q"
+    outline = page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, s.boxShadow]; })()"
+    )
+    assert outline[0] != "none" or outline[1] != "none", outline
+    page.keyboard.type("data")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"q=data"))
+    assert page.locator("#results-heading").inner_text().endswith("found")
+    assert card_titles(page) == [role.title for role in Role.objects.search("data")]
+
+    # Every control on the way is reachable and shows where focus is.
+    page.goto(site + "/roles/")
+    seen = set()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        style = page.evaluate(
+            "(() => { const e = document.activeElement; const s = getComputedStyle(e);"
+            " return [e.tagName, e.id || e.name || e.textContent.trim().slice(0, 30),"
+            " s.outlineStyle !== 'none' || s.boxShadow !== 'none']; })()"
+        )
+        assert style[2], f"no visible focus on {style[:2]}"
+        seen.add(style[1])
+    assert {"id_industry", "id_sort"} <= seen
+
+
+def test_an_editor_changes_a_salary_and_sees_it_refused_recorded_and_published(page, site):
+    editor = get_user_model().objects.create_user(
+        "edna", password="edna-password-2026", is_staff=True
+    )
+    editor.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    page.goto(site + "/admin/")
+    page.get_by_label("Username").fill("edna")
+    page.get_by_label("Password").fill("edna-password-2026")
+    go(page, page.get_by_role("button", name="Log in"))
+
+    page.goto(site + "/admin/careers/role/")
+    go(page, page.get_by_role("link", name="Robotics Engineer"))
+    page.locator("#id_salary_low").fill("150000")
+    go(page, page.get_by_role("button", name="Save", exact=True))
+    expect(page.locator(".errorlist").first).to_contain_text(
+        "The high figure is below the low one ($150,000)."
+    )
+
+    page.locator("#id_salary_low").fill("95000")
+    page.locator("#id_salary_high").fill("145000")
+    go(page, page.get_by_role("button", name="Save", exact=True))
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+
+    page.goto(site + "/roles/robotics-engineer/")
+    assert "$95,000 – $145,000" in page.locator(".figures").inner_text()
+
+    role = Role.objects.get(slug="robotics-engineer")
+    page.goto(site + f"/admin/careers/role/{role.pk}/history/")
+    history = page.locator("#content").inner_text()
+    assert "edna" in history and "95000" in history.replace(",", "")
+
+
+def test_an_advisor_shares_a_filtered_list_and_prints_a_role(page, site, context):
+    page.goto(site + "/roles/?industry=finance&sort=salary-high")
+    shared_url = page.url
+    titles = card_titles(page)
+    other = context.new_page()
+    other.goto(shared_url)
+    assert card_titles(other) == titles and titles
+
+    page.goto(site + "/roles/data-scientist/")
+    page.emulate_media(media="print")
+    assert not page.locator(".site-header").is_visible()
+    assert not page.locator(".site-nav").is_visible()
+    assert not page.get_by_role("link", name="Email this page").is_visible()
+    address = page.locator(".print-address")
+    assert address.is_visible()
+    assert address.inner_text() == f"This page: {site}/roles/data-scientist/"
+    assert "$95,000 – $150,000" in page.locator(".figures").inner_text()
+
+
+def test_on_a_phone_the_filter_form_is_usable(page, site):
+    page.set_viewport_size(PHONE)
+    page.goto(site + "/roles/")
+    page.get_by_label("Search roles").fill("engineer")
+    page.get_by_label("Career stage").select_option("entry")
+    go(page, page.get_by_role("button", name="Show roles"))
+    page.get_by_role("link", name=re.compile(r"Skip to the \d+ result")).click()
+    assert page.locator("#results-heading").is_visible()
+    expected = Role.objects.search("engineer").filter(stage="entry").order_by("title")
+    assert card_titles(page) == [role.title for role in expected]
+    assert not page.evaluate(
+        "document.documentElement.scrollWidth > document.documentElement.clientWidth"
+    )
