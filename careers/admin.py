@@ -19,12 +19,14 @@ from careers.models import (
     Role,
     RoleCredential,
     RoleSkill,
+    SalaryFactor,
     Shortlist,
     ShortlistItem,
     Skill,
     Source,
     Statistic,
 )
+from careers.templatetags.career_format import factor_figure
 
 
 class RoleSkillInline(admin.TabularInline):
@@ -191,6 +193,39 @@ class StatisticAdmin(SimpleHistoryAdmin):
     search_fields = ["statement", "slug"]
     autocomplete_fields = ["source"]
     prepopulated_fields = {"slug": ["statement"]}
+
+
+@admin.register(SalaryFactor)
+class SalaryFactorAdmin(SimpleHistoryAdmin):
+    """Why pay varies: each factor with the figure its source gives, if any."""
+
+    list_display = ["name", "figure", "source", "position"]
+    list_editable = ["position"]
+    list_filter = ["source", "figure_unit"]
+    list_select_related = ["source"]
+    search_fields = ["name", "slug", "summary", "explanation", "figure_statement"]
+    autocomplete_fields = ["source"]
+    prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "summary", "explanation", "source", "position"]}),
+        (
+            "Figure",
+            {
+                "description": (
+                    "Only a figure the source gives, e.g. 15 to 25 per cent “more at technology "
+                    "companies than elsewhere”. Leave every part empty when it gives none."
+                ),
+                "fields": [
+                    ("figure_qualifier", "figure_low", "figure_high", "figure_unit"),
+                    "figure_statement",
+                ],
+            },
+        ),
+    ]
+
+    @admin.display(description="figure")
+    def figure(self, factor):
+        return factor_figure(factor) or "—"
 
 
 # --- Advisors' shortlists -----------------------------------------------------------

@@ -838,6 +838,106 @@ class Statistic(models.Model):
         return (self.slug,)
 
 
+class SalaryFactorQuerySet(models.QuerySet):
+    def for_page(self):
+        """Every factor in order, with its source (one query)."""
+        return self.select_related("source").order_by("position", "name")
+
+
+class SalaryFactor(models.Model):
+    """One reason pay varies (industry, experience, location…), with the figure the
+    source gives for it, if any."""
+
+    class Unit(models.TextChoices):
+        PERCENT = "percent", "per cent (%)"
+        TIMES = "times", "times (\u00d7), e.g. 2\u00d7 for double"
+
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=100, unique=True, help_text="E.g. “Experience”.")
+    summary = models.CharField(
+        max_length=250, help_text="One sentence, in our own words, on how this factor moves pay."
+    )
+    explanation = models.TextField(
+        blank=True, help_text="A short paragraph or two for the page, in our own words."
+    )
+    figure_low = models.DecimalField(
+        "figure",
+        max_digits=6,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text="Only a figure the source gives; leave empty when it gives none.",
+    )
+    figure_high = models.DecimalField(
+        "up to",
+        max_digits=6,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text="For a range such as 15–25%: the upper end. Empty for a single figure.",
+    )
+    figure_unit = models.CharField("unit", max_length=10, choices=Unit, blank=True)
+    figure_qualifier = models.CharField(
+        "qualifier",
+        max_length=10,
+        choices=Statistic.Qualifier,
+        blank=True,
+        help_text="How the source hedges the figure, e.g. “nearly” double.",
+    )
+    figure_statement = models.CharField(
+        "what the figure says",
+        max_length=250,
+        blank=True,
+        help_text="Completes the figure, e.g. “more at technology companies than elsewhere”.",
+    )
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="salary_factors")
+    position = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
+
+    objects = SlugNaturalKeyManager.from_queryset(SalaryFactorQuerySet)()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = "salary factor"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(figure_low__isnull=False)
+                | (
+                    Q(figure_high__isnull=True)
+                    & Q(figure_unit="")
+                    & Q(figure_qualifier="")
+                    & Q(figure_statement="")
+                ),
+                name="salary_factor_figure_parts_need_a_figure",
+                violation_error_message="Give the figure itself, or leave all its parts empty.",
+            ),
+            models.CheckConstraint(
+                condition=Q(figure_low__isnull=True)
+                | (~Q(figure_unit="") & ~Q(figure_statement="")),
+                name="salary_factor_figure_needs_unit_and_statement",
+                violation_error_message="A figure needs its unit and what it says.",
+            ),
+            models.CheckConstraint(
+                condition=Q(figure_high__isnull=True) | Q(figure_low__lte=F("figure_high")),
+                name="salary_factor_figure_range_in_order",
+                violation_error_message="The upper end cannot be below the figure.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("careers:salary-factors") + f"#{self.slug}"
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def has_figure(self):
+        return self.figure_low is not None
+
+
 # --- Advisors' shortlists -----------------------------------------------------------
 
 

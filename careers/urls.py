@@ -16,5 +16,6 @@ urlpatterns = [
     path("industries/<slug:slug>/", views.industry_detail, name="industry-detail"),
     path("credentials/", views.credential_list, name="credential-list"),
     path("credentials/<slug:slug>/", views.credential_detail, name="credential-detail"),
+    path("salary-factors/", views.salary_factors, name="salary-factors"),
     path("shortlists/<str:token>/", views.shortlist_detail, name="shortlist-detail"),
 ]

@@ -21,6 +21,7 @@ from careers.models import (
     Role,
     RoleCredential,
     RoleSkill,
+    SalaryFactor,
     Shortlist,
     Skill,
     Statistic,
@@ -257,6 +258,22 @@ def credential_detail(request, slug):
         request,
         "careers/credential_detail.html",
         {"meta": seo.page_meta(request, credential.name, description), "credential": credential},
+    )
+
+
+def salary_factors(request):
+    return render(
+        request,
+        "careers/salary_factors.html",
+        {
+            "meta": seo.page_meta(
+                request,
+                "Why pay varies",
+                "What moves a machine-learning salary up or down: industry, experience, location, "
+                "specialisation and responsibility, with the figures our sources give.",
+            ),
+            "factors": SalaryFactor.objects.for_page(),
+        },
     )
 
 

@@ -15,6 +15,7 @@ from careers.models import (
     Role,
     RoleCredential,
     RoleSkill,
+    SalaryFactor,
     Skill,
     Source,
     Statistic,
@@ -174,6 +175,7 @@ def test_loading_again_changes_nothing():
             CareerStep,
             Source,
             Statistic,
+            SalaryFactor,
         )
     }
     report = load_seed()
@@ -198,6 +200,7 @@ def test_the_seed_loads_into_an_empty_database():
         RoleSkill,
         RoleCredential,
         Statistic,
+        SalaryFactor,
         Role,
         Skill,
         Industry,

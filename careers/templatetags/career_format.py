@@ -73,3 +73,21 @@ def salary_bar(role, scale):
         "width": svg_number(bar.width),
         "median": svg_number(bar.median) if bar.median is not None else "",
     }
+
+
+FIGURE_UNITS = {"percent": "%", "times": "\u00d7"}
+
+
+@register.filter
+def factor_figure(factor):
+    """A salary factor's figure as the source hedges it ("15–25%", "nearly 2 times" with
+    the times sign); "" when the source gives none."""
+    if factor.figure_low is None:
+        return ""
+    number = percent(factor.figure_low)
+    if factor.figure_high is not None and factor.figure_high != factor.figure_low:
+        number += f"–{percent(factor.figure_high)}"
+    text = number + FIGURE_UNITS.get(factor.figure_unit, "")
+    if factor.figure_qualifier:
+        text = f"{factor.get_figure_qualifier_display()} {text}"
+    return text
