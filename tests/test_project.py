@@ -70,3 +70,24 @@ def test_templates_and_static_files_load_nothing_from_other_sites():
         content = path.read_text(encoding="utf-8")
         assert "<script>" not in content and " style=" not in content, path
         assert "//cdn" not in content and "https://" not in content, path
+
+
+def test_management_commands_work_before_collectstatic(tmp_path):
+    # Nothing may resolve a hashed static name at import time (the URLconf included):
+    # on a fresh machine `migrate` runs before `collectstatic`.
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    environment["DJANGO_DB_PATH"] = str(tmp_path / "fresh.sqlite3")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env={**environment, "DJANGO_DEBUG": "false", "DJANGO_SECRET_KEY": "x" * 50},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_favicon_requests_find_the_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302 and response["Location"].endswith("favicon.svg")
