@@ -69,3 +69,10 @@ def make_role(db, source):
         return Role.objects.create(**defaults)
 
     return make
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run the live-server (browser) tests last: they empty the database when they
+    finish, and every other test reads the seed loaded once per session."""
+    items.sort(key=lambda item: "live_server" in getattr(item, "fixturenames", ()))

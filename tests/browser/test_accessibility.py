@@ -12,6 +12,10 @@ from tests.browser.conftest import DESKTOP, PHONE
 from tests.page_types import all_pages
 from tests.tooling import ARTIFACTS
 
+# Live-server tests empty the database afterwards: marked transactional so that
+# pytest-django runs them after every other test.
+pytestmark = pytest.mark.django_db(transaction=True)
+
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]}
 

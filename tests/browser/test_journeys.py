@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
@@ -9,6 +10,10 @@ from playwright.sync_api import expect
 from careers.accounts import EDITORS_GROUP
 from careers.models import Role
 from tests.browser.conftest import PHONE
+
+# Live-server tests empty the database afterwards: marked transactional so that
+# pytest-django runs them after every other test.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def go(page, locator):
