@@ -15,6 +15,7 @@ from careers.models import (
     FIGURE_FIELD_NAMES,
     CareerStep,
     Credential,
+    GuideEntry,
     Industry,
     Role,
     RoleCredential,
@@ -226,6 +227,20 @@ class SalaryFactorAdmin(SimpleHistoryAdmin):
     @admin.display(description="figure")
     def figure(self, factor):
         return factor_figure(factor) or "—"
+
+
+@admin.register(GuideEntry)
+class GuideEntryAdmin(SimpleHistoryAdmin):
+    """The graduates' guide: next steps after the degree and students' questions."""
+
+    list_display = ["title", "kind", "source", "position"]
+    list_editable = ["position"]
+    list_filter = ["kind", "source"]
+    list_select_related = ["source"]
+    search_fields = ["title", "slug", "body"]
+    autocomplete_fields = ["source"]
+    prepopulated_fields = {"slug": ["title"]}
+    fields = ["kind", "title", "slug", "body", "source", "position"]
 
 
 # --- Advisors' shortlists -----------------------------------------------------------

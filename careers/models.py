@@ -792,6 +792,10 @@ class StatisticQuerySet(models.QuerySet):
     def headline(self):
         return self.filter(is_headline=True).select_related("source")
 
+    def with_sources(self):
+        """Every figure in the editors' order, with its source (one query)."""
+        return self.select_related("source").order_by("position", "slug")
+
 
 class Statistic(models.Model):
     """A figure about the field as a whole, e.g. the share of graduates in work in six months."""
@@ -829,6 +833,9 @@ class Statistic(models.Model):
 
     def __str__(self):
         return f"{self.value}{self.unit}: {self.statement}"
+
+    def get_absolute_url(self):
+        return reverse("careers:guide-figures") + f"#{self.slug}"
 
     @property
     def qualifier_text(self):
@@ -936,6 +943,67 @@ class SalaryFactor(models.Model):
     @property
     def has_figure(self):
         return self.figure_low is not None
+
+
+class GuideEntryQuerySet(models.QuerySet):
+    def next_steps(self):
+        return self.filter(kind=GuideEntry.Kind.NEXT_STEP)
+
+    def questions(self):
+        return self.filter(kind=GuideEntry.Kind.QUESTION)
+
+    def for_page(self):
+        """Entries in the order editors set, with their sources (one query)."""
+        return self.select_related("source").order_by("position", "title")
+
+
+class GuideEntry(models.Model):
+    """A piece of the graduates' guide: a next step after the degree, or a question
+    students ask, answered in our own words with the source it rests on."""
+
+    class Kind(models.TextChoices):
+        NEXT_STEP = "next-step", "Next step after graduating"
+        QUESTION = "question", "Frequently asked question"
+
+    kind = models.CharField(max_length=20, choices=Kind, db_index=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    title = models.CharField(
+        max_length=200, help_text="A next step’s name, or the question as a student would ask it."
+    )
+    body = models.TextField(
+        help_text="The answer or advice in our own words; blank lines split it."
+    )
+    source = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="guide_entries",
+        help_text="Where the facts in it come from. Required when it gives a figure.",
+    )
+    position = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
+
+    objects = SlugNaturalKeyManager.from_queryset(GuideEntryQuerySet)()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["kind", "position", "title"]
+        verbose_name = "guide entry"
+        verbose_name_plural = "guide entries"
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("careers:guide") + f"#{self.slug}"
+
+    def clean(self):
+        # As for every figure on the site: a number needs the source it came from.
+        if self.source_id is None and any(character.isdigit() for character in self.body):
+            raise ValidationError({"source": "This entry gives a figure; name its source."})
+
+    def natural_key(self):
+        return (self.slug,)
 
 
 # --- Advisors' shortlists -----------------------------------------------------------

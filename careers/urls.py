@@ -17,5 +17,7 @@ urlpatterns = [
     path("credentials/", views.credential_list, name="credential-list"),
     path("credentials/<slug:slug>/", views.credential_detail, name="credential-detail"),
     path("salary-factors/", views.salary_factors, name="salary-factors"),
+    path("guide/", views.guide, name="guide"),
+    path("guide/figures/", views.guide_figures, name="guide-figures"),
     path("shortlists/<str:token>/", views.shortlist_detail, name="shortlist-detail"),
 ]

@@ -17,6 +17,7 @@ from careers.filters import RoleFilter
 from careers.forms import CompareForm
 from careers.models import (
     Credential,
+    GuideEntry,
     Industry,
     Role,
     RoleCredential,
@@ -273,6 +274,40 @@ def salary_factors(request):
                 "specialisation and responsibility, with the figures our sources give.",
             ),
             "factors": SalaryFactor.objects.for_page(),
+        },
+    )
+
+
+def guide(request):
+    entries = GuideEntry.objects.for_page()
+    return render(
+        request,
+        "careers/guide.html",
+        {
+            "meta": seo.page_meta(
+                request,
+                "After your degree",
+                "What to do after a machine-learning degree: going straight into work, further "
+                "study, building skills or starting a venture, and the questions students ask.",
+            ),
+            "next_steps": entries.next_steps(),
+            "questions": entries.questions(),
+        },
+    )
+
+
+def guide_figures(request):
+    return render(
+        request,
+        "careers/guide_figures.html",
+        {
+            "meta": seo.page_meta(
+                request,
+                "The field in figures",
+                "Headline figures about machine-learning careers: job growth, employment after "
+                "graduating, education and interdisciplinary paths, each with its source.",
+            ),
+            "statistics": Statistic.objects.with_sources(),
         },
     )
 

@@ -11,6 +11,7 @@ from django.core.serializers.base import DeserializationError
 from careers.models import (
     CareerStep,
     Credential,
+    GuideEntry,
     Industry,
     Role,
     RoleCredential,
@@ -176,6 +177,7 @@ def test_loading_again_changes_nothing():
             Source,
             Statistic,
             SalaryFactor,
+            GuideEntry,
         )
     }
     report = load_seed()
@@ -201,6 +203,7 @@ def test_the_seed_loads_into_an_empty_database():
         RoleCredential,
         Statistic,
         SalaryFactor,
+        GuideEntry,
         Role,
         Skill,
         Industry,

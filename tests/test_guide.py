@@ -1,0 +1,150 @@
+"""The graduates' guide: next steps, students' questions and every headline figure,
+each with its source, curated by editors and linked from the home page."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from careers.accounts import EDITORS_GROUP
+from careers.models import GuideEntry, Source, Statistic
+from tests.test_pages import text
+
+NEXT_STEPS = [
+    "entering-the-workforce",
+    "further-study",
+    "professional-development",
+    "starting-a-venture",
+]
+QUESTIONS = ["which-industries-hire", "experience-or-education", "soft-skills", "ongoing-training"]
+
+
+@pytest.fixture
+def editor_client():
+    user = get_user_model().objects.create_user("edith", password="x" * 20, is_staff=True)
+    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def entries_on(html, heading_id):
+    """The slugs of the entries in the section headed by `heading_id`, in order."""
+    section = html.split(f'id="{heading_id}"', 1)[1].split("</section>", 1)[0]
+    return re.findall(r'<li class="guide-entry" id="([^"]+)">', section)
+
+
+def test_the_guide_shows_next_steps_then_questions_in_the_editors_order(client):
+    html = client.get("/guide/").content.decode()
+    assert html.count("<h1") == 1
+    assert entries_on(html, "next-steps-heading") == NEXT_STEPS
+    assert entries_on(html, "questions-heading") == QUESTIONS
+    page = text(client.get("/guide/"))
+    for entry in GuideEntry.objects.all():
+        assert entry.title in page
+
+
+def test_each_entry_names_its_source(client):
+    html = client.get("/guide/").content.decode()
+    for slug, body in re.findall(r'<li class="guide-entry" id="([^"]+)">(.*?)</li>', html, re.S):
+        assert "Source:" in body, slug
+    workforce = GuideEntry.objects.get(slug="entering-the-workforce")
+    assert workforce.source.slug == "nces" and "63%" in workforce.body
+    assert set(
+        GuideEntry.objects.exclude(slug="entering-the-workforce").values_list(
+            "source__slug", flat=True
+        )
+    ) == {"ml-careers-article-2026"}
+
+
+def test_the_guide_covers_what_the_article_covers():
+    titles = " ".join(GuideEntry.objects.values_list("title", flat=True)).lower()
+    for topic in ("job", "master", "skills", "your own", "industries", "experience", "soft"):
+        assert topic in titles, topic
+    assert GuideEntry.objects.next_steps().count() == 4
+    assert GuideEntry.objects.questions().count() == 4
+
+
+def test_the_figures_page_shows_every_statistic_with_its_source(client):
+    response = client.get("/guide/figures/")
+    page = text(response)
+    statistics = Statistic.objects.with_sources()
+    assert statistics.count() == 9
+    for statistic in statistics:
+        assert statistic.statement in page
+        assert f'<li class="stat" id="{statistic.slug}">' in response.content.decode()
+    assert page.count("Source:") == 9
+    assert "Nearly 63% Share of people holding a STEM bachelor’s" in page
+    assert "National Center for Education Statistics" in page
+
+
+def test_an_editor_changes_a_guide_entry_and_the_guide_shows_it(editor_client, client):
+    entry = GuideEntry.objects.get(slug="soft-skills")
+    response = editor_client.post(
+        reverse("admin:careers_guideentry_change", args=[entry.pk]),
+        {
+            "kind": entry.kind,
+            "title": "Do soft skills matter?",
+            "slug": entry.slug,
+            "body": entry.body,
+            "source": entry.source_id,
+            "position": entry.position,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert "Do soft skills matter?" in text(client.get("/guide/"))
+    assert entry.history.count() >= 2
+
+
+def test_an_editor_adds_an_entry_and_may_not_delete_one(editor_client):
+    source = Source.objects.get(slug="ml-careers-article-2026")
+    response = editor_client.post(
+        reverse("admin:careers_guideentry_add"),
+        {
+            "kind": "question",
+            "title": "Can I switch careers later?",
+            "slug": "switching-later",
+            "body": "Yes: the skills carry over.",
+            "source": source.pk,
+            "position": 5,
+        },
+    )
+    assert response.status_code == 302
+    assert GuideEntry.objects.filter(slug="switching-later").exists()
+    entry = GuideEntry.objects.get(slug="switching-later")
+    response = editor_client.post(
+        reverse("admin:careers_guideentry_delete", args=[entry.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 403
+    assert GuideEntry.objects.filter(slug="switching-later").exists()
+
+
+def test_an_entry_that_gives_a_figure_needs_a_source():
+    entry = GuideEntry(kind="question", slug="x", title="X?", body="About 40% do.")
+    with pytest.raises(ValidationError) as error:
+        entry.full_clean()
+    assert "source" in error.value.message_dict
+    GuideEntry(kind="question", slug="y", title="Y?", body="Some do.").full_clean()
+
+
+def test_the_guide_pages_take_the_same_queries_whatever_their_length(client):
+    def count(url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    before = {url: count(url) for url in ("/guide/", "/guide/figures/")}
+    source = Source.objects.first()
+    for number in range(40):
+        GuideEntry.objects.create(
+            kind="question", slug=f"q{number}", title=f"Q{number}?", body="A.", source=source
+        )
+        Statistic.objects.create(slug=f"s{number}", value=1, statement="S.", source=source)
+    assert {url: count(url) for url in before} == before
+    assert before["/guide/"] <= 2 and before["/guide/figures/"] <= 1
