@@ -5,7 +5,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 
 from careers.comparing import COMPARE_MAX, COMPARE_MIN
-from careers.models import FIGURE_FIELD_NAMES, Role
+from careers.models import FIGURE_FIELD_NAMES, Role, Skill
 
 
 class RevisionWidget(forms.HiddenInput):
@@ -130,3 +130,44 @@ class CompareForm(forms.Form):
 
     def shareable_query(self):
         return urlencode([("roles", slug) for slug in self.cleaned_data.get("roles", [])])
+
+
+class SlugListField(forms.Field):
+    """Any number of slugs from repeated checkboxes: blanks dropped, repeats counted once."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def to_python(self, value):
+        values = [str(item).strip() for item in value or []]
+        return list(dict.fromkeys(item for item in values if item))
+
+
+class SkillMatchForm(forms.Form):
+    """The skills a student has: /match/?skill=python&skill=statistics.
+
+    Unknown skills (a renamed or mistyped slug in a shared link) are set aside with
+    a message rather than refused, so the rest of the link still works.
+    """
+
+    skill = SlugListField(
+        label="Skills you have",
+        required=False,
+        help_text="Tick every skill you already have, from your degree or elsewhere.",
+    )
+
+    # More than any real catalogue holds; past it the rest are ignored, not looked up.
+    MAX_SKILLS = 100
+    unknown_skills = ()
+
+    def clean_skill(self):
+        slugs = self.cleaned_data["skill"][: self.MAX_SKILLS]
+        found = {skill.slug: skill for skill in Skill.objects.filter(slug__in=slugs)}
+        self.unknown_skills = [slug for slug in slugs if slug not in found]
+        return [found[slug] for slug in slugs if slug in found]
+
+    def chosen_skills(self):
+        """The known skills chosen, in the order given; [] when none or not submitted."""
+        return self.cleaned_data.get("skill", []) if self.is_valid() else []
+
+    def shareable_query(self):
+        return urlencode([("skill", skill.slug) for skill in self.chosen_skills()])

@@ -7,8 +7,8 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Exists, F, Max, OuterRef, Q
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, F, FloatField, Max, OuterRef, Q
+from django.db.models.functions import Cast, Coalesce, NullIf
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -252,16 +252,43 @@ class RoleQuerySet(models.QuerySet):
         """Roles visitors may see."""
         return self.filter(is_published=True)
 
-    def with_skills_and_industries(self):
-        """Prefetch what a role card shows, in a fixed number of queries."""
+    def with_skills(self):
+        """Prefetch each role's skills, core first, in one more query."""
         return self.prefetch_related(
             models.Prefetch(
                 "role_skills",
                 queryset=RoleSkill.objects.select_related("skill").order_by(
                     "importance", "skill__name"
                 ),
+            )
+        )
+
+    def with_skills_and_industries(self):
+        """Prefetch what a role card shows, in a fixed number of queries."""
+        return self.with_skills().prefetch_related("industries")
+
+    def ranked_by_skill_match(self, skills):
+        """Best match for someone who has `skills` first, ranked in the database.
+
+        Annotates each role with `core_total` (its core skills), `core_covered` (how
+        many of them are among `skills`) and `coverage` (the share covered, 0 to 1;
+        None for a role with no core skills, which goes last). Order: higher share,
+        then more core skills covered, then the better-paid role, then title.
+        """
+        core = Q(role_skills__importance=RoleSkill.Importance.CORE)
+        return self.annotate(
+            core_total=Count("role_skills", filter=core, distinct=True),
+            core_covered=Count(
+                "role_skills", filter=core & Q(role_skills__skill__in=skills), distinct=True
             ),
-            "industries",
+            coverage=Cast("core_covered", FloatField())
+            / NullIf(Cast("core_total", FloatField()), 0.0),
+        ).order_by(
+            F("coverage").desc(nulls_last=True),
+            F("core_covered").desc(),
+            F("salary_high").desc(nulls_last=True),
+            F("salary_low").desc(nulls_last=True),
+            "title",
         )
 
     def for_directory(self):

@@ -14,7 +14,8 @@ from careers import seo
 from careers.comparing import COMPARE_MAX, COMPARE_MIN, compare
 from careers.exporting import write_directory_csv
 from careers.filters import RoleFilter
-from careers.forms import CompareForm
+from careers.forms import CompareForm, SkillMatchForm
+from careers.matching import RANKING_EXPLAINED, match_roles
 from careers.models import (
     Credential,
     GuideEntry,
@@ -152,6 +153,32 @@ def compare_roles(request):
             "compare_min": COMPARE_MIN,
             "compare_max": COMPARE_MAX,
             "salary_scale": Role.objects.published().salary_scale() if comparison else None,
+        },
+    )
+
+
+def skill_match(request):
+    form = SkillMatchForm(request.GET or None)
+    chosen = form.chosen_skills()
+    matches = match_roles(chosen) if chosen else []
+    return render(
+        request,
+        "careers/skill_match.html",
+        {
+            "meta": seo.page_meta(
+                request,
+                "Match your skills to roles",
+                "Tick the skills you have and see which machine-learning roles fit, what each "
+                "one still asks of you, and what it pays.",
+                query=form.shareable_query(),
+            ),
+            "form": form,
+            "chosen": chosen,
+            "matches": matches,
+            "ranking_explained": RANKING_EXPLAINED,
+            "skills_by_category": Skill.objects.grouped_by_category(),
+            "selected_skills": [skill.slug for skill in chosen],
+            "salary_scale": Role.objects.published().salary_scale() if matches else None,
         },
     )
 

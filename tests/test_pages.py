@@ -181,6 +181,11 @@ def test_pages_have_one_h1_landmarks_and_a_skip_link(client):
         "/industries/finance/",
         "/credentials/",
         "/credentials/doctorate/",
+        "/salary-factors/",
+        "/guide/",
+        "/guide/figures/",
+        "/match/",
+        "/match/?skill=python&skill=statistics",
         "/nowhere/",
     ):
         html = client.get(url).content.decode()
@@ -208,6 +213,10 @@ def test_pages_carry_no_inline_scripts_or_styles_and_load_nothing_from_elsewhere
         "/roles/data-scientist/",
         "/compare/?roles=data-scientist&roles=data-analyst",
         "/skills/python/",
+        "/salary-factors/",
+        "/guide/",
+        "/guide/figures/",
+        "/match/?skill=python&skill=statistics&skill=nope",
         "/nowhere/",
     ):
         html = client.get(url).content.decode()
