@@ -10,6 +10,7 @@ urlpatterns = [
     path("roles/export.csv", views.role_export, name="role-export"),
     path("compare/", views.compare_roles, name="compare"),
     path("match/", views.skill_match, name="match"),
+    path("paths/", views.career_paths, name="paths"),
     path("roles/<slug:slug>/", views.role_detail, name="role-detail"),
     path("skills/", views.skill_list, name="skill-list"),
     path("skills/<slug:slug>/", views.skill_detail, name="skill-detail"),

@@ -17,6 +17,7 @@ from careers.filters import RoleFilter
 from careers.forms import CompareForm, SkillMatchForm
 from careers.matching import RANKING_EXPLAINED, match_roles
 from careers.models import (
+    CareerStep,
     Credential,
     GuideEntry,
     Industry,
@@ -28,6 +29,7 @@ from careers.models import (
     Skill,
     Statistic,
 )
+from careers.paths import career_map
 from careers.permalinks import find_by_slug
 from careers.structured_data import occupation
 
@@ -179,6 +181,23 @@ def skill_match(request):
             "skills_by_category": Skill.objects.grouped_by_category(),
             "selected_skills": [skill.slug for skill in chosen],
             "salary_scale": Role.objects.published().salary_scale() if matches else None,
+        },
+    )
+
+
+def career_paths(request):
+    return render(
+        request,
+        "careers/paths.html",
+        {
+            "meta": seo.page_meta(
+                request,
+                "Career paths",
+                "How machine-learning careers connect: entry-level roles, the roles they lead "
+                "to with and without further study, and the interdisciplinary alternatives.",
+            ),
+            "map": career_map(),
+            "step_kinds": CareerStep.Kind.choices,
         },
     )
 

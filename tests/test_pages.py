@@ -186,6 +186,7 @@ def test_pages_have_one_h1_landmarks_and_a_skip_link(client):
         "/guide/figures/",
         "/match/",
         "/match/?skill=python&skill=statistics",
+        "/paths/",
         "/nowhere/",
     ):
         html = client.get(url).content.decode()
@@ -217,6 +218,7 @@ def test_pages_carry_no_inline_scripts_or_styles_and_load_nothing_from_elsewhere
         "/guide/",
         "/guide/figures/",
         "/match/?skill=python&skill=statistics&skill=nope",
+        "/paths/",
         "/nowhere/",
     ):
         html = client.get(url).content.decode()

@@ -52,6 +52,7 @@ def percent(value):
     return f"{value:.1f}".removesuffix(".0")
 
 
+@register.filter
 def svg_number(value):
     """A coordinate for an SVG attribute: plain digits and a dot, whatever the locale."""
     return f"{value:.2f}".rstrip("0").rstrip(".")
