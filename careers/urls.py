@@ -11,6 +11,7 @@ urlpatterns = [
     path("compare/", views.compare_roles, name="compare"),
     path("match/", views.skill_match, name="match"),
     path("paths/", views.career_paths, name="paths"),
+    path("search/", views.site_search, name="search"),
     path("roles/<slug:slug>/", views.role_detail, name="role-detail"),
     path("skills/", views.skill_list, name="skill-list"),
     path("skills/<slug:slug>/", views.skill_detail, name="skill-detail"),

@@ -31,6 +31,7 @@ from careers.models import (
 )
 from careers.paths import career_map
 from careers.permalinks import find_by_slug
+from careers.search import QUERY_MAX, search
 from careers.structured_data import occupation
 
 
@@ -198,6 +199,24 @@ def career_paths(request):
             ),
             "map": career_map(),
             "step_kinds": CareerStep.Kind.choices,
+        },
+    )
+
+
+def site_search(request):
+    results = search(request.GET.get("q", ""))
+    title = f"Search results for “{results.query}”" if results.has_query else "Search the guide"
+    return render(
+        request,
+        "careers/search.html",
+        {
+            "meta": seo.page_meta(
+                request,
+                title,
+                "Search the guide's roles, skills, industries, credentials and advice.",
+            ),
+            "results": results,
+            "query_max": QUERY_MAX,
         },
     )
 

@@ -187,6 +187,8 @@ def test_pages_have_one_h1_landmarks_and_a_skip_link(client):
         "/match/",
         "/match/?skill=python&skill=statistics",
         "/paths/",
+        "/search/",
+        "/search/?q=data",
         "/nowhere/",
     ):
         html = client.get(url).content.decode()
@@ -219,6 +221,7 @@ def test_pages_carry_no_inline_scripts_or_styles_and_load_nothing_from_elsewhere
         "/guide/figures/",
         "/match/?skill=python&skill=statistics&skill=nope",
         "/paths/",
+        "/search/?q=data+%3Cb%3E",
         "/nowhere/",
     ):
         html = client.get(url).content.decode()

@@ -1,6 +1,10 @@
 """Formatting for figures: one place decides how money and growth read on every page."""
 
+import re
+
 from django import template
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -92,3 +96,25 @@ def factor_figure(factor):
     if factor.figure_qualifier:
         text = f"{factor.get_figure_qualifier_display()} {text}"
     return text
+
+
+@register.filter(needs_autoescape=True)
+def highlight(text, terms, autoescape=True):
+    """`text` escaped, with each occurrence of any of `terms` wrapped in <mark>.
+
+    The text is split at the matches and every piece is escaped on its own, so
+    nothing a visitor typed (nor anything in the text) reaches the page unescaped.
+    """
+    text = "" if text is None else str(text)
+    terms = [term for term in terms or [] if term]
+    if not terms:
+        return conditional_escape(text)
+    longest_first = sorted(terms, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(term) for term in longest_first), re.IGNORECASE)
+    pieces, last = [], 0
+    for found in pattern.finditer(text):
+        pieces.append(conditional_escape(text[last : found.start()]))
+        pieces.append(format_html("<mark>{}</mark>", found.group(0)))
+        last = found.end()
+    pieces.append(conditional_escape(text[last:]))
+    return mark_safe("".join(pieces))  # every piece above is escaped or format_html
