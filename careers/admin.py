@@ -85,6 +85,7 @@ class RoleAdmin(ImportExportMixin, SimpleHistoryAdmin):
     list_filter = [
         SalaryFigureFilter,
         "is_published",
+        "is_featured",
         "stage",
         "track",
         "min_education",
@@ -105,7 +106,10 @@ class RoleAdmin(ImportExportMixin, SimpleHistoryAdmin):
     readonly_fields = ["figures_updated_at", "created_at", "updated_at"]
     inlines = [RoleSkillInline, RoleCredentialInline, CareerStepInline]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "description", "is_published"]}),
+        (
+            None,
+            {"fields": ["title", "slug", "summary", "description", "is_published", "is_featured"]},
+        ),
         ("Where it sits", {"fields": ["stage", "track", "min_education", "industries"]}),
         (
             "Figures",

@@ -35,6 +35,7 @@ class RoleForm(forms.ModelForm):
             "summary",
             "description",
             "is_published",
+            "is_featured",
             "stage",
             "track",
             "min_education",

@@ -252,6 +252,10 @@ class RoleQuerySet(models.QuerySet):
         """Roles visitors may see."""
         return self.filter(is_published=True)
 
+    def featured(self):
+        """Published roles editors chose for the home page."""
+        return self.published().filter(is_featured=True)
+
     def with_skills(self):
         """Prefetch each role's skills, core first, in one more query."""
         return self.prefetch_related(
@@ -446,6 +450,12 @@ class Role(models.Model):
 
     is_published = models.BooleanField(
         "published", default=True, db_index=True, help_text="Untick to hide the role from visitors."
+    )
+    is_featured = models.BooleanField(
+        "featured",
+        default=False,
+        db_index=True,
+        help_text="Tick to show the role on the home page; three or four featured roles work best.",
     )
     figures_updated_at = models.DateTimeField(
         "figures last updated",

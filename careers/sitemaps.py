@@ -47,7 +47,9 @@ class CredentialSitemap(TopicSitemap):
 
 
 class SectionSitemap(Sitemap):
-    """The home page and the list pages."""
+    """The home page, the list pages and the ways in (match, paths, the guide).
+
+    Not the search page: its results are not pages of their own."""
 
     changefreq = "weekly"
     priority = 0.6
@@ -56,9 +58,14 @@ class SectionSitemap(Sitemap):
         return [
             "careers:home",
             "careers:role-list",
+            "careers:match",
+            "careers:paths",
             "careers:skill-list",
             "careers:industry-list",
             "careers:credential-list",
+            "careers:salary-factors",
+            "careers:guide",
+            "careers:guide-figures",
         ]
 
     def location(self, name):

@@ -72,6 +72,11 @@ def home(request):
             "statistics": Statistic.objects.headline(),
             "stages": stages,
             "tracks": tracks,
+            "featured_roles": Role.objects.featured()
+            .with_skills_and_industries()
+            .order_by("title"),
+            "salary_scale": published.salary_scale(),
+            "query_max": QUERY_MAX,
         },
     )
 

@@ -43,7 +43,7 @@ def test_home_offers_entry_points_by_stage_and_track_and_a_search_box(client):
         assert f'href="/roles/?stage={stage}"' in html
     for track in Role.Track.values:
         assert f'href="/roles/?track={track}"' in html
-    assert re.search(r'<form[^>]*action="/roles/"[^>]*role="search"', html)
+    assert re.search(r'<form[^>]*action="/search/"[^>]*role="search"', html)
     assert '<label for="home-search">' in html
     entry = Role.objects.filter(stage="entry").count()
     assert f"{entry} roles" in text(client.get("/"))

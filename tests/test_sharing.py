@@ -213,7 +213,19 @@ def test_the_sitemap_lists_every_public_page_with_dates_and_no_unpublished_one(c
     xml = client.get("/sitemap.xml").content.decode()
     locations = set(re.findall(r"<loc>([^<]+)</loc>", xml))
     expected = {
-        BASE + path for path in ("/", "/roles/", "/skills/", "/industries/", "/credentials/")
+        BASE + path
+        for path in (
+            "/",
+            "/roles/",
+            "/match/",
+            "/paths/",
+            "/skills/",
+            "/industries/",
+            "/credentials/",
+            "/salary-factors/",
+            "/guide/",
+            "/guide/figures/",
+        )
     }
     expected |= {BASE + r.get_absolute_url() for r in Role.objects.published()}
     expected |= {

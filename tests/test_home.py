@@ -1,0 +1,100 @@
+"""The home page ties the guide together: search, three ways in, the roles editors
+feature, the headline figures with sources, and the guide."""
+
+import re
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from careers.models import Role, Statistic
+from tests.admin_posts import form_data
+from tests.test_pages import text
+
+
+def test_the_home_page_links_to_each_way_in(client):
+    html = client.get("/").content.decode()
+    ways = html.split('id="ways-heading"')[1].split("</section>")[0]
+    assert '<h3><a href="/match/">By what you know</a></h3>' in ways
+    assert '<h3><a href="/paths/">By path</a></h3>' in ways
+    for stage in Role.Stage.values:
+        assert f'href="/roles/?stage={stage}"' in ways
+    assert re.search(r'<form[^>]*action="/search/"[^>]*role="search"', html.split("</header>")[1])
+
+
+def test_featured_roles_are_the_ones_editors_ticked_with_their_salary_bars(client):
+    featured = set(Role.objects.featured().values_list("title", flat=True))
+    assert featured == {"AI Research Scientist", "Data Scientist", "Machine Learning Engineer"}
+    html = client.get("/").content.decode()
+    section = html.split('id="featured-heading"')[1].split("</section>")[0]
+    shown = re.findall(r'class="role-card-title"><a href="[^"]+">([^<]+)</a>', section)
+    assert shown == sorted(featured)
+    assert section.count('<svg class="salary-bar"') == 3
+    assert "Why pay varies" in section
+
+
+def test_an_unpublished_or_unfeatured_role_leaves_the_home_page(client):
+    Role.objects.filter(slug="data-scientist").update(is_published=False)
+    Role.objects.filter(slug="research-scientist").update(is_featured=False)
+    section = client.get("/").content.decode().split('id="featured-heading"')[1]
+    section = section.split("</section>")[0]
+    assert "Data Scientist" not in section and "AI Research Scientist" not in section
+    Role.objects.update(is_featured=False)
+    assert 'id="featured-heading"' not in client.get("/").content.decode()
+
+
+def test_an_editor_features_a_role_in_the_admin(admin_client, client):
+    role = Role.objects.get(slug="robotics-engineer")
+    url = reverse("admin:careers_role_change", args=[role.pk])
+    response = admin_client.post(url, form_data(role, is_featured="on"))
+    assert response.status_code == 302
+    assert Role.objects.get(pk=role.pk).is_featured
+    home = client.get("/").content.decode()
+    assert "Robotics Engineer" in home.split('id="featured-heading"')[1].split("</section>")[0]
+    changelist = admin_client.get(
+        reverse("admin:careers_role_changelist"), {"is_featured__exact": 1}
+    )
+    assert {r.slug for r in changelist.context["cl"].result_list} == {
+        "data-scientist",
+        "machine-learning-engineer",
+        "research-scientist",
+        "robotics-engineer",
+    }
+
+
+def test_headline_figures_show_with_sources_and_link_to_all_of_them(client):
+    page = text(client.get("/"))
+    for statistic in Statistic.objects.headline():
+        assert statistic.statement in page and statistic.source.title in page
+    assert (
+        'href="/guide/figures/">Every figure, with its source' in client.get("/").content.decode()
+    )
+
+
+def test_the_home_page_links_to_the_guide_and_why_pay_varies(client):
+    html = client.get("/").content.decode()
+    for href in ("/guide/#next-steps-heading", "/guide/#questions-heading", "/salary-factors/"):
+        assert f'href="{href}"' in html
+
+
+def test_the_navigation_is_short_and_the_rest_is_in_the_footer(client):
+    html = client.get("/guide/figures/").content.decode()
+    nav = html.split('<nav class="site-nav" aria-label="Main">')[1].split("</nav>")[0]
+    assert re.findall(r">([^<>]+)</a>", nav) == ["Roles", "Match", "Paths", "Compare", "Guide"]
+    assert '<a href="/guide/" aria-current="page">Guide</a>' in nav
+    footer = html.split('<nav class="footer-nav"')[1].split("</nav>")[0]
+    for label in ("Skills", "Industries", "Credentials", "Why pay varies", "Search"):
+        assert f">{label}</a>" in footer
+    assert '<a href="/guide/figures/" aria-current="page">The field in figures</a>' in footer
+
+
+def test_the_home_page_takes_the_same_queries_however_many_roles_are_featured(client, make_role):
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/").status_code == 200
+        return len(queries)
+
+    few = count()
+    for _ in range(40):
+        make_role(is_featured=True, salary_low=50_000, salary_high=80_000)
+    assert count() == few <= 6
