@@ -29,6 +29,16 @@ STATIC_PAGES = [
     ("compare-picker", "/compare/"),
     ("compare", "/compare/?roles=machine-learning-engineer&roles=data-scientist&roles=ai-ethicist"),
     ("compare-error", "/compare/?roles=data-scientist&roles=astronaut"),
+    ("match-picker", "/match/"),
+    ("match", "/match/?skill=python&skill=statistics&skill=communication"),
+    ("match-unknown-skill", "/match/?skill=astrology"),
+    ("paths", "/paths/"),
+    ("salary-factors", "/salary-factors/"),
+    ("guide", "/guide/"),
+    ("guide-figures", "/guide/figures/"),
+    ("search", "/search/?q=data"),
+    ("search-empty", "/search/?q="),
+    ("search-odd-input", "/search/?q=%22100%25%22+%E2%9C%A8"),
     ("not-found", "/no-such-page/"),
 ]
 
