@@ -84,10 +84,8 @@ def test_a_keyboard_user_can_skip_the_diagram(client):
     html = client.get(URL).content.decode()
     assert '<a href="#words-heading">Skip the diagram' in html
     assert html.index("Skip the diagram") < html.index('<svg class="path-map"')
-    assert (
-        'class="path-map-scroll" role="region" aria-labelledby="diagram-heading" tabindex="0"'
-        in (html)
-    )
+    # On a phone the map scrolls inside its own region, which the keyboard can reach.
+    assert re.search(r'class="path-map-scroll" role="region" aria-label="[^"]+" tabindex="0"', html)
 
 
 def test_columns_run_from_entry_to_graduate_study_and_no_two_boxes_overlap():
