@@ -128,6 +128,12 @@ def test_odd_input_gets_a_clear_answer_not_an_error(client, query, message):
     assert Role.objects.exists()
 
 
+def test_a_repeated_parameter_searches_for_the_last_value(client):
+    response = client.get(URL + "?q=zzzz&q=python")
+    assert response.status_code == 200
+    assert hits(response, "skills") == ["Python"]
+
+
 def test_a_very_long_search_is_cut_with_a_message(client):
     response = client.get(URL, {"q": "data " * 2000})
     assert response.status_code == 200
