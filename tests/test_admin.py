@@ -4,9 +4,29 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from careers.models import CareerStep, Credential, Industry, Role, Skill, Source, Statistic
+from careers.models import (
+    CareerStep,
+    Credential,
+    GuideEntry,
+    Industry,
+    Role,
+    SalaryFactor,
+    Skill,
+    Source,
+    Statistic,
+)
 
-CURATED = [Role, Skill, Industry, Credential, Source, CareerStep, Statistic]
+CURATED = [
+    Role,
+    Skill,
+    Industry,
+    Credential,
+    Source,
+    CareerStep,
+    Statistic,
+    SalaryFactor,
+    GuideEntry,
+]
 
 
 @pytest.fixture
