@@ -9,7 +9,7 @@ from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV
 from simple_history.admin import SimpleHistoryAdmin
 
-from careers.forms import RoleForm
+from careers.forms import DeskRowForm, RoleForm
 from careers.importing import RoleFiguresResource
 from careers.models import (
     FIGURE_FIELD_NAMES,
@@ -136,7 +136,7 @@ class RoleAdmin(ImportExportMixin, SimpleHistoryAdmin):
         return not role.figures_are_stale(timezone.localdate())
 
     def get_changelist_form(self, request, **kwargs):
-        kwargs.setdefault("form", RoleForm)
+        kwargs.setdefault("form", DeskRowForm)
         return super().get_changelist_form(request, **kwargs)
 
 

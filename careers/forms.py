@@ -91,6 +91,17 @@ class RoleForm(forms.ModelForm):
         )
 
 
+class DeskRowForm(RoleForm):
+    """A row of the salary desk. The desk's inputs sit in table cells with the column
+    header as their only label, so each gets an accessible name of its own:
+    "salary low, Robotics Engineer"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs["aria-label"] = f"{field.label}, {self.instance.title}"
+
+
 class IgnoreBlanksMultipleChoiceField(forms.MultipleChoiceField):
     """`?roles=` (an empty value) means nothing chosen, not an unknown role."""
 
