@@ -359,10 +359,6 @@ def _route(edges, columns, boxes, height):
     ]
 
 
-def _number(value):
-    return f"{value:.1f}".removesuffix(".0")
-
-
 def _path(source, target, waypoints):
     """An SVG path from `source` to `target` through `waypoints` [(column, y), …]: left
     to right between columns; within a column, a loop out to the side and back."""
