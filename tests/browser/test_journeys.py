@@ -28,9 +28,11 @@ def card_titles(page):
 
 def test_a_student_searches_filters_sorts_pages_reads_follows_and_compares(page, site):
     page.goto(site + "/")
-    page.get_by_label("Search roles by title, summary or skill").fill("vision")
-    go(page, page.get_by_role("button", name="Search"))
-    assert "Computer Vision Engineer" in card_titles(page)
+    page.get_by_label("Search roles, skills, industries and advice").fill("vision")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/search/?q=vision" in page.url
+    expect(page.get_by_role("link", name="Computer Vision Engineer").first).to_be_visible()
 
     page.goto(site + "/roles/")
     assert page.get_by_role("heading", name="16 roles found").is_visible()
