@@ -2,12 +2,13 @@
 live server. Without Chromium they skip with how to install it; where the
 environment variable CI is set, a missing browser or checker fails the run."""
 
-import importlib
 import os
 from pathlib import Path
 
 import pytest
 from django.apps import apps as django_apps
+from django.db.migrations import RunPython
+from django.db.migrations.loader import MigrationLoader
 
 from careers.seeding import load_seed
 from tests.tooling import ARTIFACTS, CHROMIUM, missing
@@ -43,11 +44,19 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": DESKTOP}
 
 
-# The data migrations that make the staff groups, re-run after each flush.
-GROUP_MIGRATIONS = [
-    ("careers.migrations.0003_editors_group", "create_editors_group"),
-    ("careers.migrations.0005_advisors_group", "create_advisors_group"),
-]
+def replay_data_migrations():
+    """Run every data step (RunPython) of the careers migrations again, in order:
+    the staff groups and their permissions, exactly as a real set-up makes them."""
+    careers = django_apps.get_app_config("careers")
+    models_module = careers.models_module  # 0003 clears it on the config it is given
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    try:
+        for key in sorted(k for k in loader.disk_migrations if k[0] == "careers"):
+            for operation in loader.disk_migrations[key].operations:
+                if isinstance(operation, RunPython):
+                    operation.code(django_apps, None)
+    finally:
+        careers.models_module = models_module
 
 
 @pytest.fixture
@@ -57,8 +66,7 @@ def site(live_server):
     Live-server tests run in a transaction-less database that is emptied after
     each test, data migrations' rows included; this puts them back with the very
     code that creates them on a real set-up."""
-    for module, function in GROUP_MIGRATIONS:
-        getattr(importlib.import_module(module), function)(django_apps, None)
+    replay_data_migrations()
     load_seed()
     return live_server.url
 
