@@ -39,6 +39,12 @@ FIGURE_FIELDS = tuple(
 )
 
 
+# A role with none of low, median or high: what "no figure yet" means everywhere.
+NO_SALARY_FIGURE = (
+    Q(salary_low__isnull=True) & Q(salary_median__isnull=True) & Q(salary_high__isnull=True)
+)
+
+
 class FiguresChangedMeanwhile(Exception):
     """Another save reached the role after this copy of it was read."""
 
@@ -373,9 +379,7 @@ class RoleQuerySet(models.QuerySet):
 
     def without_salary(self):
         """Roles with no salary figure at all."""
-        return self.filter(
-            salary_low__isnull=True, salary_median__isnull=True, salary_high__isnull=True
-        )
+        return self.filter(NO_SALARY_FIGURE)
 
     def with_stale_salary(self, today=None):
         """Roles whose salary figure is older than settings.SALARY_STALE_MONTHS."""
@@ -519,22 +523,12 @@ class Role(models.Model):
                 violation_error_message="The low salary cannot be above the high one.",
             ),
             models.CheckConstraint(
-                condition=(
-                    Q(salary_low__isnull=True)
-                    & Q(salary_median__isnull=True)
-                    & Q(salary_high__isnull=True)
-                )
-                | Q(salary_source__isnull=False),
+                condition=NO_SALARY_FIGURE | Q(salary_source__isnull=False),
                 name="role_salary_needs_source",
                 violation_error_message="A salary figure needs a source.",
             ),
             models.CheckConstraint(
-                condition=(
-                    Q(salary_low__isnull=True)
-                    & Q(salary_median__isnull=True)
-                    & Q(salary_high__isnull=True)
-                )
-                | Q(salary_as_of__isnull=False),
+                condition=NO_SALARY_FIGURE | Q(salary_as_of__isnull=False),
                 name="role_salary_needs_as_of",
                 violation_error_message="A salary figure needs an “as of” date.",
             ),
