@@ -4,8 +4,11 @@ through the same service `make run` uses; each test's changes are rolled back.""
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.test import Client
 
+from careers.accounts import EDITORS_GROUP
 from careers.models import Role, Source
 from careers.seeding import load_seed
 
@@ -35,6 +38,34 @@ def test_settings(settings):
 @pytest.fixture
 def client():
     return Client()
+
+
+EDITOR_PASSWORD = "a-long-test-password-2026"
+
+
+@pytest.fixture
+def make_editor(db):
+    """Make a staff user in the Editors group: make_editor("sam")."""
+
+    def make(name="edith"):
+        user = get_user_model().objects.create_user(name, password=EDITOR_PASSWORD, is_staff=True)
+        user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def editor(make_editor):
+    return make_editor()
+
+
+@pytest.fixture
+def editor_client(editor):
+    """A browser session logged in as the editor."""
+    client = Client()
+    client.force_login(editor)
+    return client
 
 
 @pytest.fixture

@@ -20,26 +20,10 @@ from tests.admin_posts import figure_values, form_data
 PASSWORD = "a-long-test-password-2026"
 
 
-def make_editor(name="edith"):
-    user = get_user_model().objects.create_user(name, password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    return user
-
-
 def logged_in(user):
     client = Client()
     client.force_login(user)
     return client
-
-
-@pytest.fixture
-def editor():
-    return make_editor()
-
-
-@pytest.fixture
-def editor_client(editor):
-    return logged_in(editor)
 
 
 def change_url(role):
@@ -235,7 +219,7 @@ def test_an_earlier_version_can_be_restored_from_the_history(editor_client, clie
 # --- No silent lost update --------------------------------------------------------
 
 
-def test_the_second_of_two_editors_is_refused_and_shown_what_changed(editor_client):
+def test_the_second_of_two_editors_is_refused_and_shown_what_changed(editor_client, make_editor):
     role = Role.objects.get(slug="robotics-engineer")
     first, second = editor_client, logged_in(make_editor("sam"))
     seen_by_both = form_data(role)  # both opened the page at the same revision

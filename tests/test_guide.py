@@ -4,15 +4,11 @@ each with its source, curated by editors and linked from the home page."""
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from careers.accounts import EDITORS_GROUP
 from careers.models import GuideEntry, Source, Statistic
 from tests.test_pages import text
 
@@ -23,15 +19,6 @@ NEXT_STEPS = [
     "starting-a-venture",
 ]
 QUESTIONS = ["which-industries-hire", "experience-or-education", "soft-skills", "ongoing-training"]
-
-
-@pytest.fixture
-def editor_client():
-    user = get_user_model().objects.create_user("edith", password="x" * 20, is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def entries_on(html, heading_id):

@@ -6,31 +6,12 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
 
-from careers.accounts import EDITORS_GROUP
 from careers.importing import COLUMNS, IMPORT_CHANGE_REASON
 from careers.models import Role
-
-
-@pytest.fixture
-def editor():
-    user = get_user_model().objects.create_user(
-        "ines", password="a-long-test-password-2026", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    return user
-
-
-@pytest.fixture
-def editor_client(editor):
-    client = Client()
-    client.force_login(editor)
-    return client
 
 
 def exported_rows(client):

@@ -5,10 +5,8 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, connection, transaction
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -17,15 +15,6 @@ from careers.models import Role, SalaryFactor, Source
 from tests.test_pages import text
 
 URL = "/salary-factors/"
-
-
-@pytest.fixture
-def editor_client():
-    user = get_user_model().objects.create_user("edith", password="x" * 20, is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def factor_sections(response):
