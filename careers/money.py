@@ -2,6 +2,7 @@
 
 import math
 from dataclasses import dataclass
+from decimal import Decimal
 
 # The multiples of a power of ten a scale may end on: 180,000 rounds up to 200,000,
 # 110,000 to 120,000, 42,000 to 50,000.
@@ -29,6 +30,21 @@ class SalaryBar:
     median: float | None
     # A single figure ("from $90,000") is drawn as a marker, not a range.
     is_range: bool
+    # Official distributions: the middle half (25th to 75th percentile) drawn thicker,
+    # and an open end when the top figure is top-coded (the real value is higher).
+    inner_start: float | None = None
+    inner_width: float = 0.0
+    open_end: bool = False
+
+
+@dataclass(frozen=True)
+class Wage:
+    """One official figure: `amount` is None when BLS does not publish it; when
+    `top_coded`, the real value is at least `amount` (the release's top-code)."""
+
+    amount: int | Decimal | None
+    top_coded: bool = False
+    hourly: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,3 +75,34 @@ class SalaryScale:
             )
         single = next(amount for amount in (low, high, median) if amount is not None)
         return SalaryBar(start=self.position(single), width=0.0, median=median_at, is_range=False)
+
+    def distribution(self, estimate):
+        """The bar for an official wage estimate: 10th to 90th percentile, the middle
+        half thicker, the median marked; None when it has no annual figures.
+
+        `estimate` is a careers.models.WageEstimate (read by attribute, so this module
+        needs no import of the models).
+        """
+        present = [
+            (getattr(estimate, field), getattr(estimate, f"{field}_top_coded"))
+            for field in ("annual_p10", "annual_p25", "annual_median", "annual_p75", "annual_p90")
+            if getattr(estimate, field) is not None
+        ]
+        if not present:
+            return None
+        low, high = present[0][0], present[-1][0]
+        start = self.position(low)
+        median = estimate.annual_median
+        inner_start, inner_width = None, 0.0
+        if estimate.annual_p25 is not None and estimate.annual_p75 is not None:
+            inner_start = self.position(estimate.annual_p25)
+            inner_width = self.position(estimate.annual_p75) - inner_start
+        return SalaryBar(
+            start=start,
+            width=self.position(high) - start,
+            median=self.position(median) if median is not None else None,
+            is_range=low != high,
+            inner_start=inner_start,
+            inner_width=inner_width,
+            open_end=present[-1][1],
+        )

@@ -13,13 +13,17 @@ from careers.models import (
     Credential,
     GuideEntry,
     Industry,
+    Occupation,
     Role,
     RoleCredential,
+    RoleOccupation,
     RoleSkill,
     SalaryFactor,
     Skill,
     Source,
     Statistic,
+    WageEstimate,
+    WageRelease,
 )
 from careers.seeding import load_seed, seed_files
 
@@ -178,6 +182,10 @@ def test_loading_again_changes_nothing():
             Statistic,
             SalaryFactor,
             GuideEntry,
+            Occupation,
+            RoleOccupation,
+            WageRelease,
+            WageEstimate,
         )
     }
     report = load_seed()
@@ -198,6 +206,10 @@ def test_an_edited_salary_survives_a_second_set_up():
 
 def test_the_seed_loads_into_an_empty_database():
     for model in (
+        WageEstimate,
+        WageRelease,
+        RoleOccupation,
+        Occupation,
         CareerStep,
         RoleSkill,
         RoleCredential,
@@ -217,6 +229,27 @@ def test_the_seed_loads_into_an_empty_database():
     assert report.loaded["roles"] == len(ARTICLE_ROLES)
     assert Role.objects.count() == len(ARTICLE_ROLES)
     assert RoleSkill.objects.count() == report.loaded["role skills"]
+    # The shipped BLS file: every national row of the May 2025 sample.
+    assert report.loaded["official wage estimates"] == 18
+    assert WageEstimate.objects.get(occupation__code="15-2051").annual_median == 120_230
+
+
+def test_the_seed_links_roles_to_their_official_occupations():
+    links = {
+        (link.role.slug, link.occupation.code)
+        for link in RoleOccupation.objects.select_related("role", "occupation")
+    }
+    assert ("data-scientist", "15-2051") in links
+    assert ("research-scientist", "15-1221") in links
+    for role in ("machine-learning-engineer", "ai-software-developer"):
+        assert {(role, "15-1252"), (role, "15-2051")} <= links
+    assert ("robotics-engineer", "17-2141") in links
+    assert ("bioinformatics-scientist", "19-1029") in links
+    # Every linked occupation has the May 2025 figures on a fresh install.
+    linked = Occupation.objects.filter(role_links__isnull=False).distinct()
+    assert not linked.filter(wage_estimates__isnull=True).exists()
+    # An AI ethicist has no official occupation: the page says so instead of guessing.
+    assert not RoleOccupation.objects.filter(role__slug="ai-ethicist").exists()
 
 
 def test_a_broken_fixture_loads_nothing(tmp_path):
