@@ -1,5 +1,6 @@
 """Loading the seed fixtures (the careers article as data) without touching editors' work."""
 
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -7,8 +8,29 @@ from django.conf import settings
 from django.core import serializers
 from django.db import transaction
 
+from careers.models import WageEstimate, WageRelease
+from careers.oews import DEFAULT_HOURLY_TOP_CODE, import_oews
+
 SEED_DIR = Path(settings.BASE_DIR) / "fixtures"
 SEED_CHANGE_REASON = "Loaded from the seed"
+
+
+@dataclass(frozen=True)
+class OfficialSeed:
+    """A BLS OEWS file shipped with the guide, imported like an editor's upload."""
+
+    path: Path
+    release: str
+    published: datetime.date
+
+
+# BLS's May 2025 national estimates (published 15 May 2026) for the occupations the
+# seed's roles link to, plus a few that show the format's markers.
+OFFICIAL_SEED = OfficialSeed(
+    path=SEED_DIR / "official" / "oews-national-may-2025.csv",
+    release="May 2025",
+    published=datetime.date(2026, 5, 15),
+)
 
 
 @dataclass
@@ -31,12 +53,13 @@ def seed_files(directory=SEED_DIR):
 
 
 @transaction.atomic
-def load_seed(paths=None):
+def load_seed(paths=None, official=OFFICIAL_SEED):
     """Load the seed fixtures into every model that has no rows yet.
 
     A model that already has rows is left exactly as it is, so running the
     set-up again never overwrites a figure an editor changed, nor brings back
     a row an editor removed. All or nothing: a bad file loads no row at all.
+    Then `official`, a BLS OEWS file, is imported while no official release is stored.
     """
     paths = seed_files() if paths is None else paths
     report = SeedReport()
@@ -62,7 +85,25 @@ def load_seed(paths=None):
                 saved.setdefault(model, []).append(item.object)
                 report.loaded[label] = report.loaded.get(label, 0) + 1
     record_history(saved)
+    if official is not None:
+        load_official_seed(report, official)
     return report
+
+
+def load_official_seed(report, seed):
+    """Import the shipped OEWS file while no official release is stored, through the
+    same importer editors use (so it gets the same checks and history)."""
+    if WageRelease.objects.exists():
+        report.kept.add(WageRelease._meta.verbose_name_plural)
+        return
+    imported = import_oews(
+        seed.path.read_bytes(),
+        release=seed.release,
+        published=seed.published,
+        hourly_top_code=DEFAULT_HOURLY_TOP_CODE,
+        file_name=seed.path.name,
+    )
+    report.loaded[WageEstimate._meta.verbose_name_plural] = imported.new_estimates
 
 
 def record_history(saved):
