@@ -16,6 +16,8 @@ COLUMNS = [
     ("salary_median", "Salary median (US$)"),
     ("salary_high", "Salary high (US$)"),
     ("salary_source", "Salary source"),
+    ("official_median", "Official median (US$, BLS)"),
+    ("official_occupation", "Official occupation"),
     ("outlook", "Outlook growth (%)"),
     ("outlook_period", "Outlook period"),
     ("core_skills", "Core skills"),
@@ -47,6 +49,13 @@ def write_directory_csv(roles, stream, absolute_url):
             "salary_median": role.salary_median,
             "salary_high": role.salary_high,
             "salary_source": str(role.salary_source) if role.salary_source else "",
+            # A top-coded median is a floor, so it says so rather than pass for a figure.
+            "official_median": (
+                f"{role.official_median} or more"
+                if role.official_median_top_coded
+                else role.official_median
+            ),
+            "official_occupation": role.official_occupation,
             "outlook": percent(role.outlook_growth_pct),
             "outlook_period": role.outlook_period,
             "core_skills": "; ".join(skill.name for skill in role.core_skills),

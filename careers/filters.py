@@ -30,6 +30,8 @@ SORT_CHOICES = [
     ("salary-high", "Salary (highest first)"),
     ("salary-low", "Salary (lowest first)"),
     ("growth", "Job-outlook growth (highest first)"),
+    ("official-median-high", "Official median (highest first)"),
+    ("official-median-low", "Official median (lowest first)"),
 ]
 
 
@@ -109,6 +111,14 @@ class RoleFilter(django_filters.FilterSet):
         # (a number input would drop it and fail HTML validation).
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
+    official_median_min = WholeNumberFilter(
+        label="Official median at least (US$ a year)",
+        method="filter_official_median_min",
+        min_value=0,
+        max_value=SALARY_FILTER_MAX,
+        help_text="The BLS median of the role’s closest official occupation.",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
     growth_min = django_filters.NumberFilter(
         label="Outlook growth at least (%)",
         field_name="outlook_growth_pct",
@@ -147,6 +157,9 @@ class RoleFilter(django_filters.FilterSet):
     def filter_salary_min(self, queryset, name, value):
         return queryset.paying_at_least(value)
 
+    def filter_official_median_min(self, queryset, name, value):
+        return queryset.official_median_at_least(value)
+
     def sort_roles(self, queryset, name, value):
         if value == "salary-high":
             return queryset.by_salary(descending=True)
@@ -154,6 +167,8 @@ class RoleFilter(django_filters.FilterSet):
             return queryset.by_salary(descending=False)
         if value == "growth":
             return queryset.by_growth()
+        if value in ("official-median-high", "official-median-low"):
+            return queryset.by_official_median(descending=value == "official-median-high")
         return queryset.order_by("title")
 
     def shareable_query(self):
@@ -213,7 +228,7 @@ class RoleFilter(django_filters.FilterSet):
     def _display(self, name, value):
         if name in ("stage", "track", "education"):
             return dict(self.form.fields[name].choices).get(value, value)
-        if name == "salary_min":
+        if name in ("salary_min", "official_median_min"):
             return f"${value:,}"
         if name == "growth_min":
             return f"{value}%"

@@ -330,7 +330,7 @@ class RoleQuerySet(models.QuerySet):
 
     def for_directory(self):
         """Published roles with what the directory cards show."""
-        return self.published().with_skills_and_industries()
+        return self.published().with_skills_and_industries().with_official_median()
 
     def for_detail(self):
         """Everything a role page shows, in a fixed number of queries."""
@@ -367,13 +367,7 @@ class RoleQuerySet(models.QuerySet):
                     "occupation_links",
                     queryset=RoleOccupation.objects.select_related("occupation")
                     .order_by("position", "occupation__code")
-                    .prefetch_related(
-                        models.Prefetch(
-                            "occupation__wage_estimates",
-                            queryset=WageEstimate.objects.national().latest().for_display(),
-                            to_attr="latest_estimates",
-                        )
-                    ),
+                    .prefetch_related(latest_estimates("occupation__wage_estimates")),
                 ),
             )
         )
@@ -396,13 +390,18 @@ class RoleQuerySet(models.QuerySet):
             official_occupation=Subquery(newest.values("occupation__title")[:1]),
         )
 
+    def _ensure_official_median(self):
+        if "official_median" in self.query.annotations:
+            return self
+        return self.with_official_median()
+
     def official_median_at_least(self, amount):
         """Roles whose official median (see with_official_median) is at least `amount`."""
-        return self.with_official_median().filter(official_median__gte=amount)
+        return self._ensure_official_median().filter(official_median__gte=amount)
 
     def by_official_median(self, descending=True):
         median = F("official_median")
-        return self.with_official_median().order_by(
+        return self._ensure_official_median().order_by(
             median.desc(nulls_last=True) if descending else median.asc(nulls_last=True), "title"
         )
 
@@ -1117,9 +1116,36 @@ class GuideEntry(models.Model):
 # --- Official wage data: SOC occupations and BLS OEWS estimates ---------------------
 
 
+def latest_estimates(lookup):
+    """A prefetch of the occupations' newest national estimate (with its release and
+    source) as `latest_estimates`; `lookup` leads from the rows to their wage_estimates."""
+    return models.Prefetch(
+        lookup,
+        queryset=WageEstimate.objects.national().latest().select_related("release__source"),
+        to_attr="latest_estimates",
+    )
+
+
 class OccupationQuerySet(models.QuerySet):
     def linked_to_published_roles(self):
         return self.filter(roles__is_published=True).distinct()
+
+    def with_latest_estimates(self):
+        """Prefetch each occupation's newest national estimate (with its release and
+        source) as `latest_estimates`, in one more query."""
+        return self.prefetch_related(latest_estimates("wage_estimates"))
+
+    def for_official_page(self):
+        """Occupations linked to published roles, each with its newest national estimate
+        and its published roles: three queries."""
+        return (
+            self.linked_to_published_roles()
+            .with_latest_estimates()
+            .prefetch_related(
+                models.Prefetch("roles", queryset=Role.objects.published().order_by("title"))
+            )
+            .order_by("code")
+        )
 
 
 class OccupationManager(models.Manager.from_queryset(OccupationQuerySet)):
@@ -1169,6 +1195,12 @@ class Occupation(models.Model):
     def natural_key(self):
         return (self.code,)
 
+    @property
+    def latest_estimate(self):
+        """The newest national estimate, from with_latest_estimates(); None when there is none."""
+        estimates = getattr(self, "latest_estimates", None)
+        return estimates[0] if estimates else None
+
 
 class RoleOccupation(models.Model):
     """A role's link to an official occupation, with why it fits: a role such as
@@ -1213,8 +1245,7 @@ class RoleOccupation(models.Model):
     @property
     def estimate(self):
         """The occupation's newest national estimate, from RoleQuerySet.for_detail()."""
-        estimates = getattr(self.occupation, "latest_estimates", None)
-        return estimates[0] if estimates else None
+        return self.occupation.latest_estimate
 
 
 class WageRelease(models.Model):
@@ -1274,10 +1305,6 @@ class WageEstimateQuerySet(models.QuerySet):
             occupation=OuterRef("occupation"), area_code=OuterRef("area_code")
         ).order_by("-release__reference_month")
         return self.filter(release=Subquery(newest.values("release")[:1]))
-
-    def for_display(self):
-        """With the release and its source, for naming them beside the figures."""
-        return self.select_related("release__source", "occupation")
 
 
 class WageEstimate(models.Model):
@@ -1420,8 +1447,16 @@ class WageEstimate(models.Model):
         return any(getattr(self, field) is not None for field in PERCENTILE_FIELDS)
 
     @property
+    def p10(self):
+        return self.wage("annual_p10")
+
+    @property
     def median(self):
         return self.wage("annual_median")
+
+    @property
+    def p90(self):
+        return self.wage("annual_p90")
 
     @property
     def hourly(self):

@@ -66,6 +66,7 @@ class SectionSitemap(Sitemap):
             "careers:salary-factors",
             "careers:guide",
             "careers:guide-figures",
+            "careers:official-data",
         ]
 
     def location(self, name):

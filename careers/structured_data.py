@@ -34,8 +34,57 @@ def _credential(credential):
     }
 
 
+# schema.org's names for an estimate's percentiles.
+PERCENTILE_PROPERTIES = {
+    "annual_p10": "percentile10",
+    "annual_p25": "percentile25",
+    "annual_median": "median",
+    "annual_p75": "percentile75",
+    "annual_p90": "percentile90",
+}
+SOC_CODE_SET = {
+    "@type": "CategoryCodeSet",
+    "name": "Standard Occupational Classification (SOC)",
+    "url": "https://www.bls.gov/soc/",
+}
+
+
+def _official_salary(link):
+    """A linked occupation's newest BLS estimate as a distribution. A top-coded figure is
+    left out: schema.org has no way to say "or more", and a bare number would look exact."""
+    estimate = link.estimate
+    if estimate is None:
+        return None
+    occupation, release = link.occupation, estimate.release
+    return {
+        "@type": "MonetaryAmountDistribution",
+        "name": (
+            f"{occupation.title} (SOC {occupation.code}): BLS OEWS {release.name}, "
+            "United States, annual wage"
+        ),
+        "currency": "USD",
+        "duration": "P1Y",
+        **{
+            name: getattr(estimate, field)
+            for field, name in PERCENTILE_PROPERTIES.items()
+            if not getattr(estimate, f"{field}_top_coded")
+        },
+    }
+
+
+def _category(link):
+    return {
+        "@type": "CategoryCode",
+        "codeValue": link.occupation.code,
+        "name": link.occupation.title,
+        "inCodeSet": SOC_CODE_SET,
+    }
+
+
 def occupation(role, page_url):
-    """The role as a schema.org Occupation (role must come from Role.objects.for_detail())."""
+    """The role as a schema.org Occupation (role must come from Role.objects.for_detail()):
+    the article's salary range and each linked official occupation's BLS percentiles."""
+    links = role.occupation_links.all()
     salary = None
     if role.has_any_salary:
         salary = {
@@ -61,7 +110,8 @@ def occupation(role, page_url):
                 "lastReviewed": role.figures_updated_at.date().isoformat(),
             },
             "occupationLocation": {"@type": "Country", "name": "United States"},
-            "estimatedSalary": [salary] if salary else [],
+            "occupationalCategory": [_category(link) for link in links],
+            "estimatedSalary": [salary, *(_official_salary(link) for link in links)],
             "educationRequirements": [_credential(c) for c in role.required_credentials],
             "qualifications": [_credential(c) for c in role.preferred_credentials],
             "skills": [skill.name for skill in role.core_skills + role.helpful_skills],

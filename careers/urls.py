@@ -22,5 +22,6 @@ urlpatterns = [
     path("salary-factors/", views.salary_factors, name="salary-factors"),
     path("guide/", views.guide, name="guide"),
     path("guide/figures/", views.guide_figures, name="guide-figures"),
+    path("official-data/", views.official_data, name="official-data"),
     path("shortlists/<str:token>/", views.shortlist_detail, name="shortlist-detail"),
 ]

@@ -21,6 +21,7 @@ from careers.models import (
     Credential,
     GuideEntry,
     Industry,
+    Occupation,
     Role,
     RoleCredential,
     RoleSkill,
@@ -28,6 +29,7 @@ from careers.models import (
     Shortlist,
     Skill,
     Statistic,
+    WageRelease,
 )
 from careers.paths import career_map
 from careers.permalinks import find_by_slug
@@ -74,6 +76,7 @@ def home(request):
             "tracks": tracks,
             "featured_roles": Role.objects.featured()
             .with_skills_and_industries()
+            .with_official_median()
             .order_by("title"),
             "salary_scale": published.salary_scale(),
             "query_max": QUERY_MAX,
@@ -119,7 +122,9 @@ def role_export(request):
     """The directory's current result (same filters, every page) as a CSV file."""
     filterset = directory_filter(request)
     stream = io.StringIO()
-    write_directory_csv(filterset.qs, stream, request.build_absolute_uri)
+    write_directory_csv(
+        filterset.qs.select_related("salary_source"), stream, request.build_absolute_uri
+    )
     response = HttpResponse(stream.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="ml-career-guide-roles.csv"'
     return response
@@ -378,6 +383,24 @@ def guide_figures(request):
                 "graduating, education and interdisciplinary paths, each with its source.",
             ),
             "statistics": Statistic.objects.with_sources(),
+        },
+    )
+
+
+def official_data(request):
+    return render(
+        request,
+        "careers/official_data.html",
+        {
+            "meta": seo.page_meta(
+                request,
+                "Official U.S. pay figures",
+                "The U.S. Bureau of Labor Statistics’ wage estimates for the official occupations "
+                "closest to each machine-learning role: percentiles, median and employment.",
+            ),
+            "release": WageRelease.objects.select_related("source").first(),
+            "occupations": Occupation.objects.for_official_page(),
+            "salary_scale": Role.objects.published().salary_scale(),
         },
     )
 

@@ -89,9 +89,12 @@ def test_role_page_groups_skills_by_importance_and_credentials_by_requirement(cl
 def test_a_role_without_figures_says_so(client):
     page = text(client.get("/roles/ai-specialist/"))
     assert "No figure yet" in page
-    figures = page.split("Pay and outlook")[1].split("About the role")[0]
+    figures = page.split("Pay and outlook")[1].split("Official U.S. pay figures")[0]
     assert not re.search(r"\$\d", figures)
     assert figures.count("No figure yet") == 2
+    # A role with no official occupation says that too.
+    official = text(client.get("/roles/ai-ethicist/")).split("Official U.S. pay figures")[1]
+    assert "No official occupation fits this role" in official.split("About the role")[0]
 
 
 def test_outlook_figure_shows_with_its_period(client):
@@ -135,7 +138,10 @@ def test_unpublished_roles_leave_no_trace_on_other_pages(client):
         "/industries/technology/",
         "/credentials/masters-degree/",
     ):
-        assert "Data Scientist" not in text(client.get(url)), url
+        html = client.get(url).content.decode()
+        assert "/roles/data-scientist/" not in html, url
+        # (BLS's occupation "Data Scientists" may still be named: it is not the role.)
+        assert not re.search(r"Data Scientist(?!s)", text(client.get(url))), url
 
 
 def test_skill_list_groups_skills_by_category_with_role_counts(client):
@@ -233,7 +239,9 @@ def test_pages_carry_no_inline_scripts_or_styles_and_load_nothing_from_elsewhere
             ), tag
         assert not re.search(r"<script(?![^>]*\bsrc=)(?![^>]*ld\+json)[^>]*>\s*\S", html), url
         assert "style=" not in html and "<style" not in html, url
-        assert not re.search(r'(?:src|href)="(?:https?:)?//(?!testserver)', html), url
+        # Nothing is loaded from elsewhere (links to cited sources are fine).
+        assert not re.search(r'src="(?:https?:)?//(?!testserver)', html), url
+        assert not re.search(r'<link[^>]+href="(?:https?:)?//(?!testserver)', html), url
 
 
 def role_page_queries(client, slug):

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from careers.models import Role
+from careers.models import Role, RoleOccupation
 from careers.money import SalaryScale, round_up
 
 BAR = re.compile(r'<svg class="salary-bar"[^>]*>.*?</svg>', re.S)
@@ -52,6 +52,7 @@ def test_the_scale_ends_on_a_round_number_at_or_above_the_highest_figure(highest
 
 
 def test_the_scale_is_one_query_over_published_roles_only(make_role, django_assert_num_queries):
+    RoleOccupation.objects.all().delete()  # the article's figures alone
     with django_assert_num_queries(1):
         scale = Role.objects.published().salary_scale()
     assert scale == SalaryScale(200_000)  # the research scientist's $180,000, rounded up
@@ -61,18 +62,30 @@ def test_the_scale_is_one_query_over_published_roles_only(make_role, django_asse
     assert Role.objects.published().salary_scale() == SalaryScale(250_000)
 
 
+def test_the_scale_also_covers_the_official_figures_drawn_beside_the_article(
+    django_assert_num_queries,
+):
+    # The product manager's official occupation (computer and information systems
+    # managers) has the highest 90th percentile linked: $297,510.
+    with django_assert_num_queries(1):
+        assert Role.objects.published().salary_scale() == SalaryScale(300_000)
+    Role.objects.filter(slug="product-manager").update(is_published=False)
+    # Next highest: research scientists' $230,630.
+    assert Role.objects.published().salary_scale() == SalaryScale(250_000)
+
+
 def test_directory_cards_draw_each_range_to_scale_beside_the_written_figures(client, settings):
     settings.ROLES_PER_PAGE = 50
     html = client.get("/roles/").content.decode()
-    assert "one scale, from $0 to $200,000 a year" in html
+    assert "one scale, from $0 to $300,000 a year" in html
     shown = cards(html)
     for role in Role.objects.published():
         card = shown[role.title]
         if role.has_any_salary:
             (svg,) = bars(card)
             start, width = geometry(svg)
-            assert start == pytest.approx(role.salary_low / 2_000)
-            assert width == pytest.approx((role.salary_high - role.salary_low) / 2_000)
+            assert start == pytest.approx(role.salary_low / 3_000, abs=0.01)
+            assert width == pytest.approx((role.salary_high - role.salary_low) / 3_000, abs=0.01)
             assert f"${role.salary_low:,} – ${role.salary_high:,}" in card
             assert 'aria-hidden="true"' in svg
         else:
@@ -109,7 +122,7 @@ def test_no_bars_and_no_scale_note_when_no_role_has_a_figure(client, make_role):
 def test_the_role_page_draws_its_range_and_a_role_without_figures_says_so(client):
     html = client.get("/roles/robotics-engineer/").content.decode()
     (svg,) = bars(html)
-    assert geometry(svg) == (45.0, 25.0)
+    assert geometry(svg) == (30.0, 16.67)  # $90,000 – $140,000 of $300,000
     assert "$90,000 – $140,000" in html
     html = client.get("/roles/ai-specialist/").content.decode()
     assert bars(html) == [] and "No figure yet" in html
@@ -120,8 +133,8 @@ def test_the_compare_page_draws_every_role_on_the_same_scale(client):
         "/compare/",
         {"roles": ["research-scientist", "robotics-engineer", "ai-specialist"]},
     ).content.decode()
-    assert [geometry(svg) for svg in bars(html)] == [(60.0, 30.0), (45.0, 25.0)]
-    assert "one scale, from $0 to $200,000 a year" in html
+    assert [geometry(svg) for svg in bars(html)] == [(40.0, 20.0), (30.0, 16.67)]
+    assert "one scale, from $0 to $300,000 a year" in html
 
 
 def test_an_industry_page_draws_its_roles_bars(client):

@@ -179,13 +179,15 @@ def assert_nothing_empty(value, path="$"):
 
 
 @pytest.mark.parametrize(
-    "slug", ["ai-specialist", "research-scientist", "product-manager", "data-analyst"]
+    "slug",
+    ["ai-specialist", "ai-ethicist", "research-scientist", "product-manager", "data-analyst"],
 )
 def test_no_structured_data_field_is_ever_empty(client, slug):
     data = json_ld(client.get(f"/roles/{slug}/"))
     assert_nothing_empty(data)
-    if slug == "ai-specialist":
+    if slug == "ai-ethicist":  # no figure from the article, no official occupation
         assert "estimatedSalary" not in data
+        assert "occupationalCategory" not in data
 
 
 def test_structured_data_cannot_break_out_of_its_script_element(client):
@@ -225,6 +227,7 @@ def test_the_sitemap_lists_every_public_page_with_dates_and_no_unpublished_one(c
             "/salary-factors/",
             "/guide/",
             "/guide/figures/",
+            "/official-data/",
         )
     }
     expected |= {BASE + r.get_absolute_url() for r in Role.objects.published()}

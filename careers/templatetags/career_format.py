@@ -6,9 +6,13 @@ from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
+from careers.money import Wage
+
 register = template.Library()
 
 NO_FIGURE = "No figure yet"
+# An official figure BLS marks "*" or "**", or does not publish for the occupation.
+NOT_AVAILABLE = "Not available"
 
 
 @register.filter
@@ -17,6 +21,32 @@ def usd(amount):
     if amount is None or amount == "":
         return ""
     return f"${int(amount):,}"
+
+
+@register.filter
+def count(number):
+    """262440 → "262,440"; None → "Not available"."""
+    return NOT_AVAILABLE if number is None else f"{number:,}"
+
+
+@register.filter
+def wage(figure, style=""):
+    """An official figure (careers.money.Wage) as it must read: "$120,230", "$57.80 an
+    hour", a top-coded one "$239,200 or more" (never a number that looks exact), and
+    "Not available" where BLS publishes none. `wage:"short"` drops "an hour", for a
+    column whose heading says it."""
+    if figure is None or figure.amount is None:
+        return NOT_AVAILABLE
+    text = f"${figure.amount:,.2f}" if figure.hourly else usd(figure.amount)
+    if figure.top_coded:
+        text += " or more"
+    return text + " an hour" if figure.hourly and style != "short" else text
+
+
+@register.filter
+def official_median(role):
+    """A role's official median from RoleQuerySet.with_official_median(), as wage() says it."""
+    return wage(Wage(role.official_median, bool(role.official_median_top_coded)))
 
 
 @register.filter
@@ -76,6 +106,24 @@ def salary_bar(role, scale):
         "bar": bar,
         "start": svg_number(bar.start),
         "width": svg_number(bar.width),
+        "median": svg_number(bar.median) if bar.median is not None else "",
+    }
+
+
+@register.inclusion_tag("includes/official_bar.html")
+def official_bar(estimate, scale):
+    """An official wage distribution (10th to 90th percentile, the middle half darker, the
+    median marked) on the page's shared scale. Decorative: the figures are written beside."""
+    bar = scale.distribution(estimate) if scale and estimate else None
+    if bar is None:
+        return {"bar": None}
+    return {
+        "bar": bar,
+        "start": svg_number(bar.start),
+        "width": svg_number(bar.width),
+        "end": svg_number(bar.start + bar.width),
+        "inner_start": svg_number(bar.inner_start) if bar.inner_start is not None else "",
+        "inner_width": svg_number(bar.inner_width),
         "median": svg_number(bar.median) if bar.median is not None else "",
     }
 
