@@ -28,6 +28,8 @@ STATIC_PAGES = [
     ("credential", "/credentials/masters-degree/"),
     ("compare-picker", "/compare/"),
     ("compare", "/compare/?roles=machine-learning-engineer&roles=data-scientist&roles=ai-ethicist"),
+    # Two narrow columns: hidden "(shared by all)" labels once pushed the page sideways.
+    ("compare-two", "/compare/?roles=ai-ethicist&roles=hci-specialist"),
     ("compare-error", "/compare/?roles=data-scientist&roles=astronaut"),
     ("match-picker", "/match/"),
     ("match", "/match/?skill=python&skill=statistics&skill=communication"),
