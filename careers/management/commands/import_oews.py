@@ -52,6 +52,8 @@ class Command(BaseCommand):
                 file_name=path.name,
                 dry_run=options["dry_run"],
             )
+        except FileNotFoundError:
+            raise CommandError(f"There is no file at {path}.") from None
         except InvalidOperation:
             raise CommandError(f"--top-code “{options['top_code']}” is not a number.") from None
         except (OSError, ValueError, OewsFileError) as error:

@@ -1,0 +1,644 @@
+"""An editor imports BLS's OEWS national file (the .xlsx download or a CSV of it): the
+figures land exactly as published, a bad file changes nothing and says where it is wrong,
+and importing again or a corrected file changes only what differs, with history.
+
+The seeded database already holds the "May 2025" release, imported from the same sample;
+tests of a first import use "May 2024", a release it does not hold."""
+
+import datetime
+import io
+import subprocess
+import sys
+import zipfile
+from decimal import Decimal
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from careers.models import ESTIMATE_FIGURE_FIELDS, Occupation, WageEstimate, WageRelease
+from careers.oews import DEFAULT_HOURLY_TOP_CODE, FigureChange, OewsFileError, import_oews
+from tests.benchmarks.oews_import import (
+    SAMPLE_FILE,
+    as_csv,
+    as_xlsx,
+    national_rows,
+    sample_rows,
+)
+
+MAY_2024 = {"release": "May 2024", "published": datetime.date(2025, 4, 2)}
+MAY_2023 = {"release": "May 2023", "published": datetime.date(2024, 4, 3)}
+PUBLISHED_2025 = datetime.date(2026, 5, 15)  # the seeded May 2025 release's date
+FULLWIDTH_DIGITS = "\uff11\uff12\uff10\uff12\uff13\uff10"  # 120230 in full-width digits
+DATA_SCIENTISTS_ROW = 14  # the spreadsheet's row number: the header is row 1
+
+
+def row_of(rows, code):
+    return next(row for row in rows if row["OCC_CODE"] == code)
+
+
+def sample_with(code, **cells):
+    """The sample as CSV, with some cells of one occupation's row changed."""
+    rows = sample_rows()
+    row_of(rows, code).update(cells)
+    return as_csv(rows)
+
+
+def import_file(data, *, release="May 2024", published=MAY_2024["published"], **options):
+    """Import as May 2024, a release the seed does not hold, unless told otherwise."""
+    options = {"file_name": "national_dl.csv", "hourly_top_code": DEFAULT_HOURLY_TOP_CODE} | options
+    return import_oews(data, release=release, published=published, **options)
+
+
+def estimates_of(release):
+    return {
+        estimate.occupation.code: estimate
+        for estimate in WageEstimate.objects.filter(release__name=release).select_related(
+            "occupation"
+        )
+    }
+
+
+def figures(estimate):
+    return tuple(getattr(estimate, name) for name in ESTIMATE_FIGURE_FIELDS)
+
+
+def row_counts():
+    """How many rows each careers table holds, history tables included."""
+    return {
+        model._meta.label: model._default_manager.count()
+        for model in apps.get_app_config("careers").get_models()
+    }
+
+
+def refusal(data, **options):
+    """Import a bad file as a new release, check it wrote nothing, return the message."""
+    before = row_counts()
+    with pytest.raises(OewsFileError) as refused:
+        import_file(data, **options)
+    assert row_counts() == before
+    return str(refused.value)
+
+
+# --- The figures land exactly as published --------------------------------------------
+
+
+def test_the_data_scientists_figures_are_the_ones_bls_published():
+    report = import_file(SAMPLE_FILE.read_bytes())
+
+    assert (report.new_release, report.new_estimates, report.changed) == (True, 18, [])
+    scientists = estimates_of("May 2024")["15-2051"]
+    assert scientists.occupation.title == "Data Scientists"
+    assert scientists.annual_median == 120_230
+    assert (scientists.annual_p10, scientists.annual_p90) == (67_240, 199_130)
+    assert scientists.employment == 262_440
+    assert scientists.hourly_median == Decimal("57.80")
+
+
+# Our field ← BLS's column, written out again so the test does not trust the importer's map.
+ANNUAL_COLUMNS = {
+    "annual_mean": "A_MEAN",
+    "annual_p10": "A_PCT10",
+    "annual_p25": "A_PCT25",
+    "annual_median": "A_MEDIAN",
+    "annual_p75": "A_PCT75",
+    "annual_p90": "A_PCT90",
+}
+
+
+def published_figure(text, top_code):
+    """(value, top-coded?) as BLS's documentation defines the cell."""
+    if text in ("", "*", "**"):
+        return None, False
+    if text == "#":
+        return top_code, True
+    return (Decimal(text) if "." in text else int(text)), False
+
+
+def test_every_row_of_the_sample_is_stored_as_published():
+    import_file(SAMPLE_FILE.read_bytes())
+
+    stored = estimates_of("May 2024")
+    rows = sample_rows()
+    assert set(stored) == {row["OCC_CODE"] for row in rows}
+    for row in rows:
+        estimate = stored[row["OCC_CODE"]]
+        expected = {
+            "employment": published_figure(row["TOT_EMP"], None)[0],
+            "hourly_median": published_figure(row["H_MEDIAN"], DEFAULT_HOURLY_TOP_CODE)[0],
+            "annual_only": row["ANNUAL"] == "TRUE",
+            "hourly_only": row["HOURLY"] == "TRUE",
+            "area_title": row["AREA_TITLE"],
+        }
+        for name, column in ANNUAL_COLUMNS.items():
+            value, top_coded = published_figure(row[column], 239_200)
+            expected |= {name: value, f"{name}_top_coded": top_coded}
+        actual = {name: getattr(estimate, name) for name in expected}
+        assert actual == expected, row["OCC_CODE"]
+        assert (estimate.occupation.title, estimate.occupation.level) == (
+            row["OCC_TITLE"],
+            row["O_GROUP"],
+        )
+
+
+# --- BLS's markers --------------------------------------------------------------------
+
+
+def test_a_wage_at_the_top_code_is_stored_as_the_top_code_and_flagged():
+    import_file(SAMPLE_FILE.read_bytes())
+
+    executives = estimates_of("May 2024")["11-1011"]
+    assert (executives.annual_p75, executives.annual_p75_top_coded) == (239_200, True)
+    assert (executives.annual_p90, executives.annual_p90_top_coded) == (239_200, True)
+    assert (executives.annual_median, executives.annual_median_top_coded) == (213_990, False)
+
+
+def test_an_older_release_with_a_lower_top_code_stores_that_top_code():
+    # Before May 2024 BLS's top-code was $100.00 an hour, $208,000 a year.
+    rows = sample_rows()
+    row_of(rows, "11-1011")["A_MEDIAN"] = "#"
+
+    import_file(as_csv(rows), **MAY_2023, hourly_top_code=Decimal("100.00"))
+
+    executives = estimates_of("May 2023")["11-1011"]
+    assert (executives.annual_median, executives.annual_p90) == (208_000, 208_000)
+    assert executives.annual_median_top_coded and executives.annual_p90_top_coded
+    assert WageRelease.objects.get(name="May 2023").annual_top_code == 208_000
+
+
+def test_a_wage_marked_not_available_is_left_empty():
+    import_file(SAMPLE_FILE.read_bytes())
+
+    actors = estimates_of("May 2024")["27-2011"]
+    assert actors.annual_mean is None
+    assert actors.annual_mean_top_coded is False
+
+
+def test_employment_marked_not_available_is_left_empty():
+    import_file(sample_with("27-2011", TOT_EMP="**"))
+
+    assert estimates_of("May 2024")["27-2011"].employment is None
+
+
+def test_an_annual_only_occupation_has_no_hourly_wage():
+    import_file(SAMPLE_FILE.read_bytes())
+
+    administrators = estimates_of("May 2024")["11-9032"]
+    assert administrators.annual_only and not administrators.hourly_only
+    assert administrators.hourly_median is None
+    assert administrators.annual_median == 105_870
+
+
+def test_an_hourly_only_occupation_has_no_annual_wages():
+    import_file(SAMPLE_FILE.read_bytes())
+
+    actors = estimates_of("May 2024")["27-2011"]
+    assert actors.hourly_only and not actors.annual_only
+    assert actors.hourly_median == Decimal("29.05")
+    assert [getattr(actors, name) for name in ANNUAL_COLUMNS] == [None] * 6
+
+
+# --- A bad file changes nothing and says where it is wrong ----------------------------
+
+
+def test_one_bad_cell_refuses_the_whole_file_and_names_its_row_and_column():
+    rows = sample_rows()
+    rows[4]["A_MEDIAN"] = "12O230"  # the fifth occupation, on the spreadsheet's row 6
+    rows.append({**rows[0], "OCC_CODE": "15-2099", "OCC_TITLE": "Mathematical Science, Other"})
+
+    message = refusal(as_csv(rows))
+
+    assert message == "Nothing was imported.\nRow 6, column A_MEDIAN: “12O230” is not a number."
+    assert not WageRelease.objects.filter(name="May 2024").exists()
+    assert not Occupation.objects.filter(code="15-2099").exists()
+
+
+def test_the_refusal_spells_the_column_as_the_file_does_and_lists_every_bad_cell():
+    rows = [{name.lower(): value for name, value in row.items()} for row in sample_rows()]
+    rows[4]["a_median"] = "12O230"
+    rows[12]["tot_emp"] = "lots"
+
+    message = refusal(as_csv(rows))
+
+    assert "Row 6, column a_median: “12O230” is not a number." in message
+    assert f"Row {DATA_SCIENTISTS_ROW}, column tot_emp: “lots” is not a number." in message
+
+
+@pytest.mark.parametrize(
+    ("column", "text", "complaint"),
+    [
+        ("TOT_EMP", "about 260k", "“about 260k” is not a number."),
+        ("A_MEDIAN", "-120230", "-120230 is outside the possible range 1,000 to 10,000,000."),
+        ("A_MEDIAN", str(10**30), f"{10**30} is outside the possible range 1,000 to 10,000,000."),
+        ("TOT_EMP", str(10**30), f"{10**30} is outside the possible range 0 to 1,000,000,000."),
+        ("A_MEDIAN", "120230.50", "120230.50 should be a whole number."),
+        ("H_MEDIAN", "57.805", "57.805 has more than two decimal places."),
+        (
+            "A_MEDIAN",
+            "80000",
+            "$80,000 is below the A_PCT25 figure ($85,660); percentiles must rise.",
+        ),
+        ("OCC_CODE", "15-205", "“15-205” is not a SOC code like 15-2051."),
+        ("O_GROUP", "occupation", "“occupation” is not one of total, major, minor, broad"),
+        ("ANNUAL", "maybe", "“maybe” should be TRUE or empty."),
+        ("TOT_EMP", "#", "employment cannot be top-coded (#)."),
+        ("OCC_TITLE", "", "the occupation needs its title."),
+        # Digits of other scripts, underscores and exponents are not how BLS writes numbers.
+        ("A_MEDIAN", "١٢٠٢٣٠", "“١٢٠٢٣٠” is not a number."),
+        ("A_MEDIAN", FULLWIDTH_DIGITS, f"“{FULLWIDTH_DIGITS}” is not a number."),
+        ("A_MEDIAN", "120_230", "“120_230” is not a number."),
+        ("A_MEDIAN", "1.2023e5", "“1.2023e5” is not a number."),
+        ("A_MEDIAN", "NaN", "“NaN” is not a number."),
+    ],
+    ids=[
+        *("text as employment", "negative wage", "huge wage", "huge employment"),
+        *("cents in an annual wage", "three decimals in an hourly wage"),
+        *("percentiles out of order", "bad SOC code", "unknown O_GROUP", "ANNUAL maybe"),
+        *("top-coded employment", "no title", "Arabic-Indic digits", "full-width digits"),
+        *("underscore in a number", "exponent", "NaN"),
+    ],
+)
+def test_a_bad_cell_is_refused_with_its_row_column_and_reason(column, text, complaint):
+    message = refusal(sample_with("15-2051", **{column: text}))
+
+    assert f"Row {DATA_SCIENTISTS_ROW}, column {column}: {complaint}" in message
+
+
+def test_the_same_occupation_twice_is_refused():
+    rows = sample_rows()
+    rows.append(row_of(rows, "15-2051"))
+
+    message = refusal(as_csv(rows))
+
+    assert "Row 20, column OCC_CODE: 15-2051 appears twice (first on row 14)." in message
+
+
+def test_a_file_without_a_required_column_is_refused_naming_it():
+    rows = sample_rows()
+    columns = [name for name in rows[0] if name != "A_PCT90"]
+
+    message = refusal(as_csv(rows, columns))
+
+    assert "the file has no column named A_PCT90." in message
+
+
+def damaged_workbook():
+    """A real .xlsx whose sheet was cut off half way."""
+    whole = zipfile.ZipFile(io.BytesIO(as_xlsx(sample_rows())))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as damaged:
+        for name in whole.namelist():
+            content = whole.read(name)
+            if name == "xl/worksheets/sheet1.xml":
+                content = content[: len(content) // 2]
+            damaged.writestr(name, content)
+    return buffer.getvalue()
+
+
+def zip_of_notes():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("notes.txt", "Not a workbook.")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "complaint"),
+    [
+        pytest.param(b"", "The file is empty.", id="empty"),
+        pytest.param(
+            SAMPLE_FILE.read_bytes().splitlines()[0],
+            "The file has no national cross-industry rows",
+            id="header only",
+        ),
+        pytest.param(
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
+            "This is an old .xls workbook; save it as .xlsx or CSV.",
+            id="old xls",
+        ),
+        pytest.param(
+            bytes(range(256)) * 8, "The file is neither UTF-8 nor Windows text", id="binary"
+        ),
+        pytest.param(
+            b"GIF89a\x01\x00\x01\x00\x00\x00\x00;", "This is not a CSV file", id="binary with nul"
+        ),
+        pytest.param(zip_of_notes(), "This is not a readable .xlsx workbook", id="zip"),
+        pytest.param(
+            b"PK\x03\x04" + bytes(range(200)), "This is not a readable .xlsx workbook", id="bad zip"
+        ),
+        pytest.param(damaged_workbook(), "This .xlsx workbook is damaged", id="damaged sheet"),
+        pytest.param(
+            as_xlsx([{"Field": "OCC_CODE"}]),
+            "No sheet in the workbook has an OCC_CODE column.",
+            id="workbook without data",
+        ),
+    ],
+)
+def test_a_file_that_is_not_an_oews_table_is_refused_saying_what_it_is(data, complaint):
+    assert complaint in refusal(data)
+
+
+# --- Files as editors really save them ------------------------------------------------
+
+
+NEWER = {"release": "May 2026", "published": datetime.date(2026, 11, 2)}
+
+
+def test_titles_in_any_script_are_kept_as_written():
+    import_file(sample_with("15-2051", OCC_TITLE="Data Scientists — é 📊"), **NEWER)
+
+    assert Occupation.objects.get(code="15-2051").title == "Data Scientists — é 📊"
+
+
+def test_a_csv_saved_as_windows_text_keeps_its_accents():
+    data = sample_with("15-2051", OCC_TITLE="Scientifiques des données, été").decode()
+
+    import_file(data.encode("cp1252"), **NEWER)
+
+    assert Occupation.objects.get(code="15-2051").title == "Scientifiques des données, été"
+
+
+def test_titles_follow_the_newest_release_even_when_an_older_one_is_imported_later():
+    import_file(sample_with("15-2051", OCC_TITLE="Data scientists (old title)"))  # May 2024
+
+    assert Occupation.objects.get(code="15-2051").title == "Data Scientists"
+
+
+def test_a_csv_saved_by_excel_with_a_byte_order_mark_imports():
+    report = import_file(b"\xef\xbb\xbf" + SAMPLE_FILE.read_bytes())
+
+    assert report.new_estimates == 18
+
+
+def test_columns_are_found_by_name_in_any_case_and_order_with_extra_ones_ignored():
+    rows = [
+        {name.lower(): value for name, value in row.items()} | {"notes": "checked by hand"}
+        for row in sample_rows()
+    ]
+
+    import_file(as_csv(rows, columns=list(reversed(rows[0]))))
+
+    assert estimates_of("May 2024")["15-2051"].annual_median == 120_230
+
+
+def test_numbers_written_with_thousands_commas_are_read():
+    import_file(sample_with("15-2051", TOT_EMP="262,440", A_MEDIAN="120,230"))
+
+    scientists = estimates_of("May 2024")["15-2051"]
+    assert (scientists.employment, scientists.annual_median) == (262_440, 120_230)
+
+
+def test_rows_for_other_areas_industries_and_ownerships_are_skipped_and_counted():
+    rows = sample_rows()
+    scientists = row_of(rows, "15-2051")
+    rows += [
+        {**scientists, "AREA": "06", "AREA_TITLE": "California", "A_MEDIAN": "150000"},
+        {**scientists, "NAICS": "541000", "NAICS_TITLE": "Professional Services"},
+        {**scientists, "OWN_CODE": "5", "A_MEDIAN": "130000"},
+    ]
+
+    report = import_file(as_csv(rows))
+
+    assert (report.skipped_areas, report.skipped_industries) == (1, 2)
+    assert len(estimates_of("May 2024")) == 18
+    assert estimates_of("May 2024")["15-2051"].annual_median == 120_230
+
+
+# --- Importing again ------------------------------------------------------------------
+
+
+def test_importing_the_same_file_again_changes_nothing_and_writes_no_history():
+    before = row_counts()
+
+    report = import_file(SAMPLE_FILE.read_bytes(), release="May 2025", published=PUBLISHED_2025)
+
+    assert (report.new_estimates, len(report.changed), report.unchanged) == (0, 0, 18)
+    assert not report.new_release and not report.new_occupations
+    assert not report.changes_anything
+    assert "Nothing to change: the release is already up to date." in report.summary_lines()
+    assert row_counts() == before
+
+
+def test_a_corrected_file_changes_only_the_corrected_figure_with_history(editor):
+    import_file(SAMPLE_FILE.read_bytes())  # another release, which must stay as it is
+    may_2024_before = {code: figures(e) for code, e in estimates_of("May 2024").items()}
+    rows = [row for row in sample_rows() if row["OCC_CODE"] != "27-2011"]  # actors left out
+    row_of(rows, "15-2051")["A_MEDIAN"] = "121000"
+    history_before = WageEstimate.history.count()
+
+    report = import_file(
+        as_csv(rows),
+        release="May 2025",
+        published=PUBLISHED_2025,
+        user=editor,
+        file_name="national_M2025_dl_corrected.csv",
+    )
+
+    assert report.changed == [
+        FigureChange("15-2051", "Data Scientists", [("median", "120,230", "121,000")])
+    ]
+    assert (report.new_estimates, report.unchanged, report.kept_absent) == (0, 16, 1)
+    may_2025 = estimates_of("May 2025")
+    assert may_2025["15-2051"].annual_median == 121_000
+    assert may_2025["27-2011"].hourly_median == Decimal("29.05")  # absent from the file: kept
+    assert WageEstimate.history.count() == history_before + 1
+    entry = may_2025["15-2051"].history.latest()
+    assert (entry.history_type, entry.history_user) == ("~", editor)
+    assert entry.history_change_reason == (
+        "Imported from BLS OEWS May 2025 (national_M2025_dl_corrected.csv)"
+    )
+    may_2024_after = {code: figures(e) for code, e in estimates_of("May 2024").items()}
+    assert may_2024_after == may_2024_before
+
+
+def test_corrections_to_different_figures_of_several_occupations_are_all_saved():
+    rows = sample_rows()
+    row_of(rows, "15-2051")["A_MEDIAN"] = "121000"
+    row_of(rows, "15-2041").update(TOT_EMP="29100", A_PCT90="175000")
+    row_of(rows, "11-1011")["A_PCT75"] = "238000"  # no longer at the top-code
+
+    report = import_file(as_csv(rows), release="May 2025", published=PUBLISHED_2025)
+
+    assert [change.code for change in report.changed] == ["11-1011", "15-2041", "15-2051"]
+    stored = estimates_of("May 2025")
+    assert stored["15-2051"].annual_median == 121_000
+    assert (stored["15-2041"].employment, stored["15-2041"].annual_p90) == (29_100, 175_000)
+    executives = stored["11-1011"]
+    assert (executives.annual_p75, executives.annual_p75_top_coded) == (238_000, False)
+    assert executives.annual_p90_top_coded
+
+
+def test_a_dry_run_of_a_new_release_reports_it_and_writes_nothing():
+    before = row_counts()
+
+    report = import_file(SAMPLE_FILE.read_bytes(), dry_run=True)
+
+    assert (report.dry_run, report.new_release, report.new_estimates) == (True, True, 18)
+    assert row_counts() == before
+
+
+def test_a_dry_run_of_a_correction_reports_the_change_and_writes_nothing():
+    before = row_counts()
+
+    report = import_file(
+        sample_with("15-2051", A_MEDIAN="121000"),
+        release="May 2025",
+        published=PUBLISHED_2025,
+        dry_run=True,
+    )
+
+    assert [change.changes for change in report.changed] == [[("median", "120,230", "121,000")]]
+    assert row_counts() == before
+    assert estimates_of("May 2025")["15-2051"].annual_median == 120_230
+
+
+# --- BLS's .xlsx download -------------------------------------------------------------
+
+
+def test_the_xlsx_download_and_its_csv_export_give_the_same_figures():
+    import_file(as_csv(sample_rows()))
+    import_file(as_xlsx(sample_rows()), **MAY_2023, file_name="national_M2023_dl.xlsx")
+
+    from_csv, from_xlsx = estimates_of("May 2024"), estimates_of("May 2023")
+    assert len(from_xlsx) == 18
+    for code, estimate in from_csv.items():
+        assert figures(from_xlsx[code]) == figures(estimate), code
+
+
+def test_a_workbook_with_a_field_descriptions_sheet_first_reads_the_data_sheet():
+    report = import_file(as_xlsx(sample_rows(), descriptions_sheet=True))
+
+    assert report.new_estimates == 18
+    assert estimates_of("May 2024")["15-2051"].hourly_median == Decimal("57.80")
+
+
+# --- A full national file -------------------------------------------------------------
+
+
+def queries_to_import(rows, **release):
+    with CaptureQueriesContext(connection) as queries:
+        report = import_file(as_csv(rows), **release)
+    assert report.new_estimates == len(rows)
+    return len(queries)
+
+
+def test_a_full_national_file_imports_in_a_few_queries_however_many_rows_it_has():
+    # Speed is measured by tests/benchmarks/oews_import.py; here, only that the work is
+    # done in bulk. 14 queries measured: the release, its source, then a bulk insert
+    # each for occupations, estimates and their history.
+    hundred = queries_to_import(national_rows(100), **MAY_2024)
+    full = queries_to_import(national_rows(1_100), **MAY_2023)
+
+    assert full == hundred
+    assert full <= 20
+
+
+# --- The management command -----------------------------------------------------------
+
+
+def run_command(*arguments):
+    out = io.StringIO()
+    call_command("import_oews", *arguments, stdout=out)
+    return out.getvalue()
+
+
+def test_the_command_imports_a_release_and_summarises_it():
+    output = run_command(str(SAMPLE_FILE), "--release", "May 2024", "--published", "2025-04-02")
+
+    assert output.splitlines() == [
+        "Release May 2024: new.",
+        "18 new estimates, 0 changed, 0 unchanged.",
+        "0 new occupations, 0 renamed.",
+        "Skipped 0 rows for other areas and 0 for other industries or ownerships.",
+    ]
+    assert len(estimates_of("May 2024")) == 18
+
+
+def test_the_command_names_changes_to_occupations_that_roles_link_to(tmp_path):
+    corrected = tmp_path / "national_M2025_dl.csv"
+    corrected.write_bytes(sample_with("15-2051", A_MEDIAN="121000"))
+
+    output = run_command(str(corrected), "--release", "May 2025", "--published", "2026-05-15")
+
+    assert "0 new estimates, 1 changed, 17 unchanged." in output
+    assert "  15-2051 Data Scientists (linked to a role): median 120,230 → 121,000" in output
+
+
+def test_the_command_dry_run_says_so_and_saves_nothing():
+    before = row_counts()
+
+    output = run_command(
+        str(SAMPLE_FILE), "--release", "May 2024", "--published", "2025-04-02", "--dry-run"
+    )
+
+    assert output.startswith("Dry run: nothing was saved.\nRelease May 2024: new.\n")
+    assert row_counts() == before
+
+
+def tomorrow():
+    return (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+
+
+@pytest.mark.parametrize(
+    ("options", "complaint"),
+    [
+        (["--published", "15/05/2026"], "“15/05/2026” is not a date like 2026-05-15."),
+        (["--published", "2026-02-30"], "“2026-02-30” is not a date like 2026-05-15."),
+        (["--published", tomorrow()], f"The publication date {tomorrow()} is in the future."),
+        (
+            ["--published", "2025-04-30"],
+            "The publication date 2025-04-30 is before the month the release describes.",
+        ),
+        (["--release", "2025"], "“2025” is not a release name like “May 2025”."),
+        (["--release", "Mayo 2025"], "“Mayo 2025” is not a release name like “May 2025”."),
+        (["--top-code", "abc"], "--top-code “abc” is not a number."),
+        (["--top-code", "0"], "The hourly top-code must be between $0 and $5,000."),
+        (["--top-code", "99999"], "The hourly top-code must be between $0 and $5,000."),
+        (["--top-code", "115.005"], "The hourly top-code 115.005 has more than two decimals."),
+    ],
+)
+def test_the_command_refuses_bad_options_with_a_clear_message(options, complaint):
+    arguments = {"--release": "May 2025", "--published": "2026-05-15"}
+    arguments |= dict(zip(options[::2], options[1::2], strict=True))
+    before = row_counts()
+
+    with pytest.raises(CommandError) as refused:
+        run_command(str(SAMPLE_FILE), *[part for pair in arguments.items() for part in pair])
+
+    assert str(refused.value) == complaint
+    assert row_counts() == before
+
+
+def test_the_command_refuses_a_bad_file_listing_its_problems(tmp_path):
+    bad = tmp_path / "national_M2024_dl.csv"
+    bad.write_bytes(sample_with("15-2051", A_MEDIAN="12O230"))
+
+    with pytest.raises(CommandError) as refused:
+        run_command(str(bad), "--release", "May 2024", "--published", "2025-04-02")
+
+    assert str(refused.value) == (
+        "Nothing was imported.\nRow 14, column A_MEDIAN: “12O230” is not a number."
+    )
+
+
+def test_the_command_names_a_missing_file_without_a_traceback(tmp_path):
+    missing = tmp_path / "national_M2025_dl.xlsx"
+    # Run as an editor would, so Django's own handling of CommandError is what is tested.
+    command = ["manage.py", "import_oews", str(missing), "--release", "May 2025"]
+    result = subprocess.run(
+        [sys.executable, *command, "--published", "2026-05-15"],
+        cwd=settings.BASE_DIR,
+        env={"PATH": "/usr/bin:/bin", "DJANGO_DB_PATH": str(tmp_path / "unused.sqlite3")},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert result.returncode == 1
+    assert result.stderr.startswith("CommandError: There is no file at ")
+    assert str(missing) in result.stderr
+    assert "Traceback" not in result.stderr
