@@ -45,6 +45,7 @@ from careers.models import (
     WageEstimate,
     WageRelease,
 )
+from careers.money import Wage
 
 # BLS's top-code since the May 2024 release: $115.00 an hour, $239,200 a year.
 DEFAULT_HOURLY_TOP_CODE = Decimal("115.00")
@@ -116,6 +117,12 @@ class EstimateRow:
 
     def figures(self):
         return tuple(self.values[name] for name in ESTIMATE_FIGURE_FIELDS)
+
+    def wage(self, field):
+        """One figure as a Wage, to show it as the site will (e.g. "$239,200 or more")."""
+        return Wage(
+            self.values[field], self.values[f"{field}_top_coded"], field.startswith("hourly")
+        )
 
 
 @dataclass
@@ -426,6 +433,8 @@ class ImportReport:
     skipped_areas: int = 0
     skipped_industries: int = 0
     linked_codes: set = field(default_factory=set)
+    # New estimates of occupations a role links to: the figures students will see.
+    new_linked: list = field(default_factory=list)  # EstimateRow
 
     @property
     def changes_anything(self):
@@ -447,11 +456,11 @@ class ImportReport:
         lines = [
             f"Release {self.release}: "
             + ("new." if self.new_release else "already here; updating it."),
-            f"{self.new_estimates} new estimates, {len(self.changed)} changed, "
+            f"{_count(self.new_estimates, 'new estimate')}, {len(self.changed)} changed, "
             f"{self.unchanged} unchanged.",
-            f"{len(self.new_occupations)} new occupations, "
+            f"{_count(len(self.new_occupations), 'new occupation')}, "
             f"{len(self.renamed_occupations)} renamed.",
-            f"Skipped {self.skipped_areas} rows for other areas and "
+            f"Skipped {_count(self.skipped_areas, 'row')} for other areas and "
             f"{self.skipped_industries} for other industries or ownerships.",
         ]
         if self.release_changes:
@@ -467,6 +476,10 @@ class ImportReport:
         if not self.changes_anything:
             lines.append("Nothing to change: the release is already up to date.")
         return lines
+
+
+def _count(number, noun):
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def _display(value):
@@ -553,6 +566,7 @@ def import_oews(data, *, release, published, file_name, user=None, hourly_top_co
             else:
                 report.unchanged += 1
         report.new_estimates = len(new_estimates)
+        report.new_linked = [row for _, row in new_estimates if row.code in report.linked_codes]
         report.kept_absent = len(existing)
         if dry_run:
             return report

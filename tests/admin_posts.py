@@ -37,6 +37,12 @@ def form_data(role, **changes):
             "from_role",
             ("to_role", "kind", "typical_years", "note"),
         ),
+        (
+            "occupation_links",
+            role.occupation_links.all(),
+            "role",
+            ("occupation", "note", "position"),
+        ),
     ):
         rows = list(rows)
         data.update({f"{prefix}-TOTAL_FORMS": len(rows), f"{prefix}-INITIAL_FORMS": len(rows)})
@@ -45,7 +51,8 @@ def form_data(role, **changes):
             data[f"{prefix}-{index}-id"] = row.pk
             data[f"{prefix}-{index}-{parent}"] = role.pk
             for field in fields:
-                attribute = f"{field}_id" if field in ("skill", "credential", "to_role") else field
+                foreign_keys = ("skill", "credential", "to_role", "occupation")
+                attribute = f"{field}_id" if field in foreign_keys else field
                 value = getattr(row, attribute)
                 data[f"{prefix}-{index}-{field}"] = "" if value is None else value
     data.update(changes)

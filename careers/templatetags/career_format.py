@@ -44,6 +44,12 @@ def wage(figure, style=""):
 
 
 @register.filter
+def row_wage(row, field):
+    """One figure of a row in a BLS file being previewed (careers.oews.EstimateRow)."""
+    return wage(row.wage(field))
+
+
+@register.filter
 def official_median(role):
     """A role's official median from RoleQuerySet.with_official_median(), as wage() says it."""
     return wage(Wage(role.official_median, bool(role.official_median_top_coded)))

@@ -1,0 +1,569 @@
+"""Editors curate the official BLS figures in the admin: they link roles to occupations,
+import a release's file (previewed, then confirmed) and read every estimate, which nobody
+edits by hand."""
+
+import csv
+import datetime
+import io
+import os
+import re
+import time
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.core import signing
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from careers.forms import OEWS_TOKEN_SALT
+from careers.models import Occupation, Role, RoleOccupation, Source, WageEstimate, WageRelease
+from careers.oews import DEFAULT_HOURLY_TOP_CODE, import_oews
+from careers.seeding import OFFICIAL_SEED
+from tests.admin_posts import form_data
+
+SAMPLE = OFFICIAL_SEED.path.read_bytes()
+SAMPLE_NAME = OFFICIAL_SEED.path.name
+IMPORT_URL = reverse("admin:careers_wagerelease_import")
+CONFIRM_URL = reverse("admin:careers_wagerelease_import_confirm")
+NEW_RELEASE = {"release": "May 2024", "published": "2025-04-02"}
+SEEDED_RELEASE = {"release": "May 2025", "published": "2026-05-15"}
+
+
+@pytest.fixture(autouse=True)
+def upload_dir(settings, tmp_path):
+    """Previewed uploads wait here, not in the machine's temporary folder."""
+    settings.OEWS_UPLOAD_DIR = tmp_path / "oews-uploads"
+    return settings.OEWS_UPLOAD_DIR
+
+
+def page_text(response):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode())).strip()
+
+
+def sample_with(*cells):
+    """The sample file with cells changed, each given as (SOC code, column, new value)."""
+    rows = list(csv.reader(io.StringIO(SAMPLE.decode("utf-8-sig"))))
+    header = rows[0]
+    for code, column, value in cells:
+        row = next(row for row in rows if row[header.index("OCC_CODE")] == code)
+        row[header.index(column)] = value
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue().encode()
+
+
+def row_number(code):
+    """The row of SOC `code` in the sample, counted as a spreadsheet does (header = 1)."""
+    lines = SAMPLE.decode("utf-8-sig").splitlines()
+    return next(number for number, line in enumerate(lines, start=1) if f",{code}," in line)
+
+
+def preview(client, data=SAMPLE, name=SAMPLE_NAME, **fields):
+    values = {**NEW_RELEASE, "hourly_top_code": "115.00", **fields}
+    if data is not None:
+        values["file"] = SimpleUploadedFile(name, data, "text/csv")
+    return client.post(IMPORT_URL, values)
+
+
+def token_in(response):
+    match = re.search(r'name="token" value="([^"]+)"', response.content.decode())
+    assert match, "the preview offers no confirm button"
+    return match.group(1)
+
+
+def confirm(client, token):
+    return client.post(CONFIRM_URL, {"token": token})
+
+
+def what_is_stored():
+    """Every official row and its history: what an import writes."""
+    return {
+        "releases": WageRelease.objects.count(),
+        "estimates": WageEstimate.objects.count(),
+        "occupations": Occupation.objects.count(),
+        "sources": Source.objects.count(),
+        "release history": WageRelease.history.count(),
+        "estimate history": WageEstimate.history.count(),
+        "occupation history": Occupation.history.count(),
+    }
+
+
+@pytest.fixture
+def superuser_client():
+    user = get_user_model().objects.create_superuser(
+        "root", "root@example.org", "a-long-test-password"
+    )
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def estimate(code, release="May 2025"):
+    return WageEstimate.objects.get(occupation__code=code, release__name=release)
+
+
+# --- Finding the import page, and who may use it --------------------------------
+
+
+def test_an_editor_finds_the_import_button_on_both_lists_and_opens_the_form(editor_client):
+    for changelist in ("wagerelease", "wageestimate"):
+        page = editor_client.get(reverse(f"admin:careers_{changelist}_changelist"))
+        assert f'href="{IMPORT_URL}"' in page.content.decode()
+        assert "Import a BLS OEWS file" in page_text(page)
+
+    response = editor_client.get(IMPORT_URL)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>Import a BLS OEWS file</h1>" in html
+    for name, label in [
+        ("file", "BLS OEWS file"),
+        ("release", "Release name"),
+        ("published", "Publication date"),
+        ("hourly_top_code", "Hourly top-code (US$)"),
+    ]:
+        assert f'<label class="required" for="id_{name}">{label}:</label>' in html
+        assert f'aria-describedby="id_{name}_helptext"' in html
+    assert 'type="date" name="published"' in html
+    assert 'name="hourly_top_code" value="115.00"' in html
+    assert "$115.00 an hour ($239,200 a year) for the May 2024 release onwards" in page_text(
+        response
+    )
+
+
+def test_staff_without_the_import_permission_get_403_and_see_no_button(client):
+    user = get_user_model().objects.create_user("viewer", password="x", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="view_wagerelease"))
+    client.force_login(user)
+    page = client.get(reverse("admin:careers_wagerelease_changelist"))
+    assert page.status_code == 200 and "Import a BLS OEWS file" not in page_text(page)
+    assert client.get(IMPORT_URL).status_code == 403
+    assert preview(client).status_code == 403
+    assert confirm(client, "anything").status_code == 403
+
+
+def test_visitors_who_are_not_staff_are_sent_to_the_login(client):
+    response = client.get(IMPORT_URL)
+    assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+
+
+# --- Preview, then confirm ---------------------------------------------------------
+
+
+def test_previewing_the_sample_as_a_new_release_shows_the_counts_and_saves_nothing(
+    editor_client, upload_dir
+):
+    before = what_is_stored()
+    response = preview(editor_client)
+    text = page_text(response)
+    assert response.status_code == 200
+    assert "Nothing has been saved yet." in text
+    assert "Release May 2024: new." in text
+    assert "18 new estimates, 0 changed, 0 unchanged." in text
+    assert "0 new occupations, 0 renamed." in text
+    assert "Skipped 0 rows for other areas" in text
+    assert 'value="Confirm import"' in response.content.decode()
+    assert what_is_stored() == before
+    assert len(list(upload_dir.iterdir())) == 1  # kept for the confirmation
+    # What students will see comes first, as the site will show it.
+    linked = text.split("New figures students will see")[1].split("Rows skipped")[0]
+    assert "15-2051 Data Scientists $67,240 $120,230 $199,130 $57.80 an hour 262,440" in linked
+    assert "11-1011" not in linked  # linked to no role
+
+
+def test_confirming_imports_the_estimates_with_the_editor_in_their_history(
+    editor, editor_client, upload_dir
+):
+    before = what_is_stored()
+    response = confirm(editor_client, token_in(preview(editor_client)))
+
+    release = WageRelease.objects.get(name="May 2024")
+    estimates = reverse("admin:careers_wageestimate_changelist")
+    assert response.status_code == 302
+    assert response["Location"] == f"{estimates}?release__id__exact={release.pk}"
+    assert release.published == datetime.date(2025, 4, 2)
+    assert release.estimates.count() == 18
+    assert what_is_stored()["estimates"] == before["estimates"] + 18
+    history = WageEstimate.history.filter(release=release)
+    assert history.count() == 18
+    assert set(history.values_list("history_user", flat=True)) == {editor.pk}
+    assert set(history.values_list("history_change_reason", flat=True)) == {
+        f"Imported from BLS OEWS May 2024 ({SAMPLE_NAME})"
+    }
+    assert release.history.get().history_user == editor
+    assert list(upload_dir.iterdir()) == []  # the stored upload is gone once imported
+
+    listing = editor_client.get(response["Location"])
+    text = page_text(listing)
+    assert "Imported. Release May 2024: new. 18 new estimates, 0 changed" in text
+    assert listing.context["cl"].result_count == 18
+
+
+def test_importing_the_same_file_again_changes_nothing(editor_client):
+    first = preview(editor_client)
+    confirm(editor_client, token_in(first))
+    after_first = what_is_stored()
+
+    again = preview(editor_client)
+    text = page_text(again)
+    assert "0 new estimates, 0 changed, 18 unchanged." in text
+    assert "There is nothing to import: OEWS May 2024 already holds these figures." in text
+    assert 'value="Confirm import"' not in again.content.decode()
+    # Nor does the first preview's button, pressed a second time.
+    replay = confirm(editor_client, token_in(first))
+    assert replay.status_code == 400
+    assert "no longer stored" in page_text(replay)
+    assert what_is_stored() == after_first
+
+
+def test_a_changed_figure_shows_old_and_new_before_confirming_and_is_saved_after(editor_client):
+    median = estimate("15-2051").annual_median
+    employment = estimate("11-1011").employment
+    data = sample_with(
+        ("15-2051", "A_MEDIAN", str(median + 1_000)),  # linked to roles
+        ("11-1011", "TOT_EMP", str(employment + 50)),  # linked to none
+    )
+
+    response = preview(editor_client, data, **SEEDED_RELEASE)
+    text = page_text(response)
+    assert "0 new estimates, 2 changed, 16 unchanged." in text
+    linked = (
+        "Changed figures students will see: occupations linked to roles "
+        "Occupation Figure Now After the import "
+        f"15-2051 Data Scientists median {median:,} {median + 1_000:,}"
+    )
+    other = (
+        "Other changed figures Occupation Figure Now After the import "
+        f"11-1011 Chief Executives employment {employment:,} {employment + 50:,}"
+    )
+    assert linked in text and other in text
+    assert text.index(linked) < text.index(other)  # what students see comes first
+    assert estimate("15-2051").annual_median == median
+
+    confirm(editor_client, token_in(response))
+    assert estimate("15-2051").annual_median == median + 1_000
+    assert estimate("11-1011").employment == employment + 50
+    assert (
+        estimate("15-2051")
+        .history.first()
+        .history_change_reason.startswith("Imported from BLS OEWS May 2025")
+    )
+
+
+# --- Refusals: a form error, never a 500, nothing written ----------------------------
+
+
+def test_a_file_with_one_bad_cell_is_refused_naming_its_row_and_column(editor_client):
+    before = what_is_stored()
+    response = preview(editor_client, sample_with(("15-2051", "A_MEDIAN", "12x")))
+    assert response.status_code == 200
+    text = page_text(response)
+    assert f"Row {row_number('15-2051')}, column A_MEDIAN: “12x” is not a number." in text
+    assert "Please correct the error below." in text
+    assert 'value="Confirm import"' not in response.content.decode()
+    assert what_is_stored() == before
+
+
+@pytest.mark.parametrize(
+    ("upload", "fields", "message"),
+    [
+        (
+            ("notes.txt", SAMPLE),
+            {},
+            "Upload an .xlsx workbook or a .csv file; other kinds cannot be read.",
+        ),
+        (
+            ("huge.csv", SAMPLE + b"\n" * (5 * 1024 * 1024)),
+            {},
+            "The file is 5.0 MB; the limit is 5 MB.",
+        ),
+        (None, {}, "This field is required."),
+        (
+            ("oews.csv", SAMPLE),
+            {"release": "Spring 2024"},
+            "“Spring 2024” is not a release name like “May 2025”.",
+        ),
+        (
+            ("oews.csv", SAMPLE),
+            {"published": "2999-01-01"},
+            "The publication date 2999-01-01 is in the future.",
+        ),
+        (
+            ("oews.csv", SAMPLE),
+            {"published": "2024-04-30"},
+            "The publication date 2024-04-30 is before the month the release describes.",
+        ),
+        (("oews.csv", SAMPLE), {"published": "last May"}, "Enter a valid date."),
+        (("oews.csv", SAMPLE), {"hourly_top_code": "0"}, "The hourly top-code must be between"),
+        (("empty.csv", b""), {}, "The submitted file is empty."),
+        (("old.xlsx", b"PK\x03\x04broken"), {}, "This is not a readable .xlsx workbook"),
+    ],
+    ids=[
+        "wrong-extension",
+        "too-big",
+        "no-file",
+        "bad-release-name",
+        "future-date",
+        "published-before-the-month",
+        "not-a-date",
+        "zero-top-code",
+        "empty-file",
+        "broken-workbook",
+    ],
+)
+def test_each_bad_upload_is_refused_with_a_form_error_and_nothing_is_saved(
+    editor_client, upload_dir, upload, fields, message
+):
+    before = what_is_stored()
+    name, data = upload or (None, None)
+    response = preview(editor_client, data, name, **fields)
+    assert response.status_code == 200
+    assert message in page_text(response)
+    assert 'class="errornote"' in response.content.decode()
+    assert what_is_stored() == before
+    assert not upload_dir.exists() or list(upload_dir.iterdir()) == []
+
+
+def tampered(token):
+    """The token with its payload altered and the signature left as it was."""
+    payload, rest = token.split(":", 1)
+    return ("x" if payload[0] != "x" else "y") + payload[1:] + ":" + rest
+
+
+def expired(token):
+    """The same token, signed as if the preview had been made two hours ago."""
+    payload = signing.loads(token, salt=OEWS_TOKEN_SALT)
+
+    class TwoHoursAgo(signing.TimestampSigner):
+        def timestamp(self):
+            return signing.b62_encode(int(time.time()) - 2 * 60 * 60)
+
+    return TwoHoursAgo(salt=OEWS_TOKEN_SALT).sign_object(payload)
+
+
+@pytest.mark.parametrize(
+    ("spoil", "message"),
+    [
+        (tampered, "does not match a preview this site made"),
+        (expired, "This preview is more than an hour old"),
+        (lambda token: "", "This confirmation has no preview with it."),
+    ],
+    ids=["tampered", "expired", "missing"],
+)
+def test_a_spoilt_confirmation_is_refused_and_nothing_is_saved(editor_client, spoil, message):
+    token = token_in(preview(editor_client))
+    before = what_is_stored()
+    response = confirm(editor_client, spoil(token))
+    assert response.status_code == 400
+    text = page_text(response)
+    assert "Nothing was imported. Upload the file again" in text and message in text
+    assert "<h1>Import a BLS OEWS file</h1>" in response.content.decode()  # upload again
+    assert what_is_stored() == before
+
+
+def test_another_editors_preview_cannot_be_confirmed(editor_client, make_editor):
+    token = token_in(preview(editor_client))
+    other = Client()
+    other.force_login(make_editor("sam"))
+    before = what_is_stored()
+    response = confirm(other, token)
+    assert response.status_code == 400
+    assert "made by someone else" in page_text(response)
+    assert what_is_stored() == before
+
+
+def test_a_stored_upload_that_changed_after_the_preview_is_refused(editor_client, upload_dir):
+    token = token_in(preview(editor_client))
+    (stored,) = upload_dir.iterdir()
+    stored.write_bytes(sample_with(("15-2051", "A_MEDIAN", "150000")))
+    before = what_is_stored()
+    response = confirm(editor_client, token)
+    assert response.status_code == 400
+    assert "not the one previewed" in page_text(response)
+    assert what_is_stored() == before
+
+
+def test_uploads_nobody_confirmed_are_deleted_a_day_later_when_a_new_preview_is_made(
+    editor_client, upload_dir
+):
+    upload_dir.mkdir(parents=True)
+    forgotten = upload_dir / ("a" * 32)
+    recent = upload_dir / ("b" * 32)
+    not_ours = upload_dir / "notes.txt"
+    for path in (forgotten, recent, not_ours):
+        path.write_bytes(b"old")
+    two_days_ago = time.time() - 2 * 24 * 60 * 60
+    os.utime(forgotten, (two_days_ago, two_days_ago))
+    os.utime(not_ours, (two_days_ago, two_days_ago))
+
+    preview(editor_client)
+    remaining = {path.name for path in upload_dir.iterdir()}
+    assert forgotten.name not in remaining
+    assert {recent.name, not_ours.name} <= remaining and len(remaining) == 3
+
+
+# --- Reading the official figures ------------------------------------------------
+
+
+def test_the_estimates_list_says_top_coded_and_missing_figures_as_they_are(editor_client):
+    response = editor_client.get(reverse("admin:careers_wageestimate_changelist"), {"q": "11-1011"})
+    text = page_text(response)
+    assert "11-1011 Chief Executives OEWS May 2025" in text
+    assert "$239,200 or more" in text  # the 90th percentile, "#" in BLS's file
+    assert "239,200 " not in text.replace("$239,200 or more", "")
+    actors = page_text(
+        editor_client.get(reverse("admin:careers_wageestimate_changelist"), {"q": "Actors"})
+    )
+    assert "Not available" in actors  # hourly-only: no annual figures
+
+
+def test_the_estimates_list_filters_by_release_and_level(editor_client):
+    url = reverse("admin:careers_wageestimate_changelist")
+    release = WageRelease.objects.get(name="May 2025")
+    response = editor_client.get(url, {"release__id__exact": release.pk})
+    assert response.context["cl"].result_count == 18
+    response = editor_client.get(url, {"occupation__level__exact": "major"})
+    assert {e.occupation.code for e in response.context["cl"].result_list} == {"15-0000"}
+
+
+def test_nobody_adds_changes_or_deletes_an_estimate_by_hand_not_even_a_superuser(
+    superuser_client,
+):
+    chief = estimate("11-1011")
+    change_url = reverse("admin:careers_wageestimate_change", args=[chief.pk])
+    view = superuser_client.get(change_url)
+    assert view.status_code == 200 and "$239,200 or more" in page_text(view)
+    assert 'name="_save"' not in view.content.decode()
+
+    assert superuser_client.get(reverse("admin:careers_wageestimate_add")).status_code == 403
+    assert superuser_client.post(change_url, {"employment": 1}).status_code == 403
+    delete_url = reverse("admin:careers_wageestimate_delete", args=[chief.pk])
+    assert superuser_client.post(delete_url, {"post": "yes"}).status_code == 403
+    version = chief.history.first()
+    revert_url = reverse(
+        "admin:careers_wageestimate_simple_history", args=[chief.pk, version.history_id]
+    )
+    assert superuser_client.post(revert_url, {}).status_code == 403
+    assert estimate("11-1011").employment == chief.employment
+    listing = superuser_client.get(reverse("admin:careers_wageestimate_changelist"))
+    assert "Add official wage estimate" not in page_text(listing)
+
+
+def test_the_estimates_list_runs_the_same_few_queries_however_many_rows(
+    editor_client, django_assert_max_num_queries
+):
+    url = reverse("admin:careers_wageestimate_changelist")
+    with django_assert_max_num_queries(10), CaptureQueriesContext(connection) as eighteen:
+        editor_client.get(url)
+    import_oews(
+        SAMPLE,
+        release="May 2024",
+        published=datetime.date(2025, 4, 2),
+        hourly_top_code=DEFAULT_HOURLY_TOP_CODE,
+        file_name=SAMPLE_NAME,
+    )
+    with CaptureQueriesContext(connection) as thirty_six:
+        response = editor_client.get(url)
+    assert response.context["cl"].result_count == 36
+    assert len(thirty_six) == len(eighteen)
+
+
+def test_releases_are_listed_with_their_estimates_and_made_only_by_importing(
+    editor_client, superuser_client
+):
+    text = page_text(editor_client.get(reverse("admin:careers_wagerelease_changelist")))
+    assert "May 2025 May 15, 2026" in text and " 18 " in text
+    release = WageRelease.objects.get(name="May 2025")
+    assert superuser_client.get(reverse("admin:careers_wagerelease_add")).status_code == 403
+    delete_url = reverse("admin:careers_wagerelease_delete", args=[release.pk])
+    assert superuser_client.post(delete_url, {"post": "yes"}).status_code == 403
+
+
+def test_an_editor_corrects_a_releases_publication_date_but_not_to_an_impossible_one(
+    editor, editor_client
+):
+    release = WageRelease.objects.get(name="May 2025")
+    url = reverse("admin:careers_wagerelease_change", args=[release.pk])
+    response = editor_client.post(url, {"published": "2026-05-14", "source": release.source_id})
+    assert response.status_code == 302
+    release.refresh_from_db()
+    assert release.published == datetime.date(2026, 5, 14)
+    assert release.history.first().history_user == editor
+
+    for date, message in [
+        ("2025-04-30", "is before the month the release describes"),
+        ((timezone.localdate() + datetime.timedelta(days=1)).isoformat(), "is in the future"),
+    ]:
+        response = editor_client.post(url, {"published": date, "source": release.source_id})
+        assert response.status_code == 200 and message in page_text(response)
+    release.refresh_from_db()
+    assert release.published == datetime.date(2026, 5, 14)
+
+
+def test_occupations_are_listed_with_their_linked_roles_and_editors_may_add_not_delete(
+    editor_client,
+):
+    url = reverse("admin:careers_occupation_changelist")
+    response = editor_client.get(url, {"q": "15-2051"})
+    (data_scientists,) = response.context["cl"].result_list
+    linked = RoleOccupation.objects.filter(occupation__code="15-2051").count()
+    assert linked > 0 and data_scientists.role_count == linked
+    assert f"15-2051 Data Scientists Detailed occupation {linked}" in page_text(response)
+
+    response = editor_client.post(
+        reverse("admin:careers_occupation_add"),
+        {
+            "code": "15-2099",
+            "title": "Mathematical Science Occupations, All Other",
+            "level": "detailed",
+        },
+    )
+    assert response.status_code == 302 and Occupation.objects.filter(code="15-2099").exists()
+    delete_url = reverse("admin:careers_occupation_delete", args=[data_scientists.pk])
+    assert editor_client.post(delete_url, {"post": "yes"}).status_code == 403
+
+
+# --- Linking a role to its occupations ---------------------------------------------
+
+
+def with_new_link(role, occupation, note):
+    data = form_data(role)
+    index = data["occupation_links-TOTAL_FORMS"]
+    data["occupation_links-TOTAL_FORMS"] = index + 1
+    data.update(
+        {
+            f"occupation_links-{index}-role": role.pk,
+            f"occupation_links-{index}-occupation": occupation.pk,
+            f"occupation_links-{index}-note": note,
+            f"occupation_links-{index}-position": 5,
+        }
+    )
+    return data
+
+
+def test_a_roles_page_shows_its_occupations_and_a_link_needs_a_note(editor, editor_client):
+    role = Role.objects.get(slug="data-scientist")
+    url = reverse("admin:careers_role_change", args=[role.pk])
+    page = editor_client.get(url)
+    html = page.content.decode()
+    assert "occupation_links-TOTAL_FORMS" in html
+    assert "Closest official occupations (BLS)" in page_text(page)
+    first_link = role.occupation_links.first()
+    assert str(first_link.occupation) in page_text(page)
+
+    statisticians = Occupation.objects.get(code="15-2041")
+    assert not role.occupation_links.filter(occupation=statisticians).exists()
+    response = editor_client.post(url, with_new_link(role, statisticians, ""))
+    assert response.status_code == 200
+    assert "This field is required." in page_text(response)
+    assert not role.occupation_links.filter(occupation=statisticians).exists()
+
+    response = editor_client.post(url, with_new_link(role, statisticians, "shares the methods"))
+    assert response.status_code == 302
+    link = role.occupation_links.get(occupation=statisticians)
+    assert link.note == "shares the methods"
+    assert link.history.first().history_user == editor
