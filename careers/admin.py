@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count
@@ -44,6 +45,20 @@ from careers.models import (
     WageRelease,
 )
 from careers.templatetags.career_format import count, factor_figure, wage
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """The history of every change, for those who may view a record; only those who may
+    change it may revert it. (django-simple-history saves a posted history form for
+    anyone who may view the history, so an advisor who may only view roles could
+    otherwise roll back an editor's figures.)"""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            obj = self.get_object(request, unquote(object_id))
+            if not self.has_change_permission(request, obj):
+                raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 class RoleSkillInline(admin.TabularInline):
@@ -94,7 +109,7 @@ class SalaryFigureFilter(admin.SimpleListFilter):
 
 
 @admin.register(Role)
-class RoleAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class RoleAdmin(ImportExportMixin, HistoryAdmin):
     """The salary desk: every role's figures, editable in the list, several saved at once.
 
     The change page holds the whole role, with the figures in their own fieldset.
@@ -165,7 +180,7 @@ class RoleAdmin(ImportExportMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Skill)
-class SkillAdmin(SimpleHistoryAdmin):
+class SkillAdmin(HistoryAdmin):
     list_display = ["name", "category"]
     list_filter = ["category"]
     search_fields = ["name", "slug", "description"]
@@ -173,14 +188,14 @@ class SkillAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Industry)
-class IndustryAdmin(SimpleHistoryAdmin):
+class IndustryAdmin(HistoryAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "slug", "description"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Credential)
-class CredentialAdmin(SimpleHistoryAdmin):
+class CredentialAdmin(HistoryAdmin):
     list_display = ["name", "kind", "level"]
     list_filter = ["kind", "level"]
     search_fields = ["name", "slug", "description"]
@@ -188,7 +203,7 @@ class CredentialAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(HistoryAdmin):
     list_display = ["title", "publisher", "year"]
     list_filter = ["year"]
     search_fields = ["title", "author", "publisher", "slug"]
@@ -196,7 +211,7 @@ class SourceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(CareerStep)
-class CareerStepAdmin(SimpleHistoryAdmin):
+class CareerStepAdmin(HistoryAdmin):
     list_display = ["from_role", "to_role", "kind", "typical_years"]
     list_filter = ["kind"]
     list_select_related = ["from_role", "to_role"]
@@ -205,7 +220,7 @@ class CareerStepAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Statistic)
-class StatisticAdmin(SimpleHistoryAdmin):
+class StatisticAdmin(HistoryAdmin):
     list_display = [
         "statement",
         "qualifier",
@@ -225,7 +240,7 @@ class StatisticAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(SalaryFactor)
-class SalaryFactorAdmin(SimpleHistoryAdmin):
+class SalaryFactorAdmin(HistoryAdmin):
     """Why pay varies: each factor with the figure its source gives, if any."""
 
     list_display = ["name", "figure", "source", "position"]
@@ -258,7 +273,7 @@ class SalaryFactorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(GuideEntry)
-class GuideEntryAdmin(SimpleHistoryAdmin):
+class GuideEntryAdmin(HistoryAdmin):
     """The graduates' guide: next steps after the degree and students' questions."""
 
     list_display = ["title", "kind", "source", "position"]
@@ -285,7 +300,7 @@ class ShortlistItemInline(admin.TabularInline):
 
 
 @admin.register(Shortlist)
-class ShortlistAdmin(SimpleHistoryAdmin):
+class ShortlistAdmin(HistoryAdmin):
     """Advisors' shortlists. Each advisor sees and edits only their own, by any admin
     page (list, change, delete, history); administrators see everyone's."""
 
@@ -386,7 +401,7 @@ def wage_column(field, description):
 
 
 @admin.register(Occupation)
-class OccupationAdmin(SimpleHistoryAdmin):
+class OccupationAdmin(HistoryAdmin):
     """SOC occupations. They arrive with BLS files; editors may add one by hand to link a
     role to it before its figures are imported."""
 
@@ -403,7 +418,7 @@ class OccupationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(WageRelease)
-class WageReleaseAdmin(SimpleHistoryAdmin):
+class WageReleaseAdmin(HistoryAdmin):
     """BLS's annual releases. Each is made by importing its file (the "Import a BLS OEWS
     file" page lives here); editors may correct its publication date and source."""
 
@@ -513,7 +528,7 @@ class WageReleaseAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(WageEstimate)
-class WageEstimateAdmin(SimpleHistoryAdmin):
+class WageEstimateAdmin(HistoryAdmin):
     """BLS's figures, read only for everyone: they come from BLS files alone, and a
     correction comes by importing the corrected file (Import a BLS OEWS file)."""
 
@@ -576,10 +591,3 @@ class WageEstimateAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        # django-simple-history saves a posted history form ("revert") for anyone who
-        # may view the history; official figures are never reverted by hand.
-        if request.method == "POST":
-            raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)

@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from careers.accounts import ADVISORS_GROUP, EDITORS_GROUP
 from careers.models import Role, Shortlist, ShortlistItem
+from tests.admin_posts import form_data
 
 PASSWORD = "a-long-test-password-2026"
 CHANGELIST = "/admin/careers/shortlist/"
@@ -420,3 +421,19 @@ def test_the_page_takes_the_same_two_queries_for_2_or_30_roles(
         return len(captured)
 
     assert queries_for(2) == queries_for(30)
+
+
+def test_an_advisor_who_may_only_view_roles_cannot_revert_one_from_its_history():
+    # django-simple-history saves a posted history form for anyone who may view it.
+    role = Role.objects.get(slug="data-scientist")
+    first = role.history.order_by("history_date").first()
+    role.salary_high = 151_000
+    role.save()
+    revert_url = reverse("admin:careers_role_simple_history", args=[role.pk, first.history_id])
+    advisor = logged_in(make_advisor())
+    assert advisor.get(revert_url).status_code == 200  # advisors may read the history
+
+    response = advisor.post(revert_url, form_data(Role.objects.get(pk=role.pk)))
+
+    assert response.status_code == 403
+    assert Role.objects.get(pk=role.pk).salary_high == 151_000
