@@ -1,35 +1,11 @@
 """Editors keep "why pay varies" current: they see, add and change salary factors."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from careers.group_permissions import granting
 
 EDITORS = "Editors"
 CODENAMES = ["view_salaryfactor", "add_salaryfactor", "change_salaryfactor"]
-
-
-def grant(apps, schema_editor):
-    # Permissions are normally created after all migrations; make sure they exist now.
-    careers = apps.get_app_config("careers")
-    careers.models_module = True
-    create_permissions(careers, apps=apps, verbosity=0)
-    careers.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=EDITORS)
-    permissions = Permission.objects.filter(content_type__app_label="careers", codename__in=CODENAMES)
-    assert permissions.count() == len(CODENAMES), "missing careers permissions"
-    group.permissions.add(*permissions)
-
-
-def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group = Group.objects.filter(name=EDITORS).first()
-    if group is not None:
-        group.permissions.remove(
-            *Permission.objects.filter(content_type__app_label="careers", codename__in=CODENAMES)
-        )
 
 
 class Migration(migrations.Migration):
@@ -39,4 +15,4 @@ class Migration(migrations.Migration):
         ("careers", "0006_salary_factors"),
     ]
 
-    operations = [migrations.RunPython(grant, revoke)]
+    operations = [granting(EDITORS, CODENAMES)]
