@@ -105,32 +105,32 @@ def salary_bar(role, scale):
     Decorative: the figures are written beside it. Nothing is drawn for a role
     without a figure, or where the page has no scale.
     """
-    bar = scale.bar(role) if scale else None
-    if bar is None:
-        return {"bar": None}
-    return {
-        "bar": bar,
-        "start": svg_number(bar.start),
-        "width": svg_number(bar.width),
-        "median": svg_number(bar.median) if bar.median is not None else "",
-    }
+    return _bar_context(scale.bar(role) if scale else None)
 
 
 @register.inclusion_tag("includes/official_bar.html")
 def official_bar(estimate, scale):
     """An official wage distribution (10th to 90th percentile, the middle half darker, the
     median marked) on the page's shared scale. Decorative: the figures are written beside."""
-    bar = scale.distribution(estimate) if scale and estimate else None
+    return _bar_context(scale.distribution(estimate) if scale and estimate else None)
+
+
+def _bar_context(bar):
+    """A SalaryBar's coordinates as SVG attributes ("" where a part is absent)."""
     if bar is None:
         return {"bar": None}
+
+    def coordinate(value):
+        return svg_number(value) if value is not None else ""
+
     return {
         "bar": bar,
-        "start": svg_number(bar.start),
-        "width": svg_number(bar.width),
-        "end": svg_number(bar.start + bar.width),
-        "inner_start": svg_number(bar.inner_start) if bar.inner_start is not None else "",
-        "inner_width": svg_number(bar.inner_width),
-        "median": svg_number(bar.median) if bar.median is not None else "",
+        "start": coordinate(bar.start),
+        "width": coordinate(bar.width),
+        "end": coordinate(bar.start + bar.width),
+        "inner_start": coordinate(bar.inner_start),
+        "inner_width": coordinate(bar.inner_width),
+        "median": coordinate(bar.median),
     }
 
 
