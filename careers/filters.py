@@ -35,8 +35,22 @@ SORT_CHOICES = [
 ]
 
 
-class WholeNumberFilter(django_filters.NumberFilter):
+class AnnualDollarsFilter(django_filters.NumberFilter):
+    """A whole number of US dollars a year, from 0 to SALARY_FILTER_MAX.
+
+    A text box, so a mistyped value is shown back beside its error message (a number
+    input would drop it and fail HTML validation).
+    """
+
     field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("max_value", SALARY_FILTER_MAX)
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+        )
+        super().__init__(*args, **kwargs)
 
 
 class IgnoreBlanksMultipleChoiceField(django_filters.fields.ModelMultipleChoiceField):
@@ -101,23 +115,15 @@ class RoleFilter(django_filters.FilterSet):
     track = django_filters.ChoiceFilter(
         label="Track", choices=Role.Track.choices, empty_label="Any track"
     )
-    salary_min = WholeNumberFilter(
+    salary_min = AnnualDollarsFilter(
         label="Salary at least (US$ a year)",
         method="filter_salary_min",
-        min_value=0,
-        max_value=SALARY_FILTER_MAX,
         help_text="Roles whose salary range reaches this amount.",
-        # A text box, so a mistyped value is shown back beside its error message
-        # (a number input would drop it and fail HTML validation).
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
-    official_median_min = WholeNumberFilter(
+    official_median_min = AnnualDollarsFilter(
         label="Official median at least (US$ a year)",
         method="filter_official_median_min",
-        min_value=0,
-        max_value=SALARY_FILTER_MAX,
         help_text="The BLS median of the role’s closest official occupation.",
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     growth_min = django_filters.NumberFilter(
         label="Outlook growth at least (%)",

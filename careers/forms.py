@@ -18,7 +18,6 @@ from careers.comparing import COMPARE_MAX, COMPARE_MIN
 from careers.models import FIGURE_FIELD_NAMES, Role, Skill, WageRelease
 from careers.oews import (
     DEFAULT_HOURLY_TOP_CODE,
-    PROBLEMS_SHOWN,
     OewsFileError,
     check_release,
     import_oews,
@@ -233,11 +232,7 @@ OEWS_TOKEN_MAX_AGE = datetime.timedelta(hours=1)
 def add_import_errors(form, field, error):
     """An importer's refusal as form errors: every problem named (up to a page of them)."""
     if isinstance(error, OewsFileError):
-        messages = error.problems[:PROBLEMS_SHOWN]
-        more = len(error.problems) - len(messages)
-        if more > 0:
-            messages.append(f"…and {more} more problems.")
-        form.add_error(field, messages)
+        form.add_error(field, error.shown_problems())
     else:
         form.add_error(None, str(error))
 

@@ -98,10 +98,13 @@ class OewsFileError(Exception):
 
     def __init__(self, problems):
         self.problems = list(problems)
+        super().__init__("Nothing was imported.\n" + "\n".join(self.shown_problems()))
+
+    def shown_problems(self):
+        """The first PROBLEMS_SHOWN problems, and how many more there are."""
         shown = self.problems[:PROBLEMS_SHOWN]
         more = len(self.problems) - len(shown)
-        text = "\n".join(shown) + (f"\n…and {more} more problems." if more > 0 else "")
-        super().__init__(f"Nothing was imported.\n{text}")
+        return shown + ([f"…and {more} more problems."] if more > 0 else [])
 
 
 @dataclass(frozen=True)
