@@ -1,6 +1,6 @@
 """schema.org data for role pages, so search engines and previews understand the figures."""
 
-from careers.models import Credential
+from careers.models import PERCENTILE_FIELDS, Credential
 
 
 def _without_empty(data):
@@ -34,14 +34,14 @@ def _credential(credential):
     }
 
 
-# schema.org's names for an estimate's percentiles.
-PERCENTILE_PROPERTIES = {
-    "annual_p10": "percentile10",
-    "annual_p25": "percentile25",
-    "annual_median": "median",
-    "annual_p75": "percentile75",
-    "annual_p90": "percentile90",
-}
+# schema.org's names for an estimate's percentiles (careers.models.PERCENTILE_FIELDS).
+PERCENTILE_PROPERTIES = dict(
+    zip(
+        PERCENTILE_FIELDS,
+        ("percentile10", "percentile25", "median", "percentile75", "percentile90"),
+        strict=True,
+    )
+)
 SOC_CODE_SET = {
     "@type": "CategoryCodeSet",
     "name": "Standard Occupational Classification (SOC)",
@@ -51,9 +51,10 @@ SOC_CODE_SET = {
 
 def _official_salary(link):
     """A linked occupation's newest BLS estimate as a distribution. A top-coded figure is
-    left out: schema.org has no way to say "or more", and a bare number would look exact."""
+    left out: schema.org has no way to say "or more", and a bare number would look exact.
+    None when there is no annual figure (an hourly-only occupation, or none loaded)."""
     estimate = link.estimate
-    if estimate is None:
+    if estimate is None or not estimate.has_annual_figures:
         return None
     occupation, release = link.occupation, estimate.release
     return {

@@ -133,6 +133,10 @@ def test_hourly_only_and_annual_only_occupations_say_what_bls_publishes(client):
     assert "median $105,870" in administrators
     assert "Hourly median Not available" in administrators
     assert "only annual wages" in administrators
+    # Structured data gives no annual distribution for the actors, only their code.
+    data = json_ld(client.get("/roles/data-scientist/"))
+    assert not [salary for salary in data["estimatedSalary"] if "27-2011" in salary["name"]]
+    assert "27-2011" in [category["codeValue"] for category in data["occupationalCategory"]]
 
 
 def test_the_newest_release_is_shown_and_older_ones_stay(client):
