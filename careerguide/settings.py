@@ -81,6 +81,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "careers.context_processors.salary_scale",
             ],
         },
     },
@@ -153,11 +154,11 @@ SALARY_PLAUSIBLE_MAX = int(os.environ.get("SALARY_PLAUSIBLE_MAX", "1000000"))
 # Figures whose "as of" date is older than this many months count as stale.
 SALARY_STALE_MONTHS = int(os.environ.get("SALARY_STALE_MONTHS", "12"))
 
-# Where BLS files wait between an import's preview and its confirmation (the admin);
-# empty means a folder in the system's temporary directory.
-OEWS_UPLOAD_DIR = os.environ.get("OEWS_UPLOAD_DIR") or None
 
 # Bulk import and export in the admin need the change and view permissions.
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_EXPORT_USE_TRANSACTIONS = True
+# The admin's CSV export escapes cells a spreadsheet would run as formulae, by the
+# site's one rule (careers.spreadsheets.SafeCSV).
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True

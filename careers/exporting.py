@@ -2,10 +2,9 @@
 
 import csv
 
-from careers.templatetags.career_format import percent
+from careers.formatting import percent
+from careers.spreadsheets import safe_cell
 
-# A cell starting with one of these is run as a formula by spreadsheet programs.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = [
     ("title", "Role"),
     ("url", "Page"),
@@ -23,15 +22,6 @@ COLUMNS = [
     ("core_skills", "Core skills"),
     ("industries", "Industries"),
 ]
-
-
-def safe_cell(value):
-    """Neutralise text that a spreadsheet would run as a formula (prefix a quote)."""
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def write_directory_csv(roles, stream, absolute_url):

@@ -7,24 +7,24 @@ from django import forms
 from django.http import QueryDict
 from django.utils.http import urlencode
 
-from careers.models import OUTLOOK_MAX_PCT, OUTLOOK_MIN_PCT, Credential, Industry, Role, Skill
+from careers.formatting import percent, usd
+from careers.models import (
+    OUTLOOK_MAX_PCT,
+    OUTLOOK_MIN_PCT,
+    Credential,
+    Industry,
+    Role,
+    Skill,
+    parse_terms,
+)
 
 # Largest salary a visitor may type; anything bigger is a typo, and SQLite
 # cannot compare integers beyond 64 bits.
 SALARY_FILTER_MAX = 10_000_000
 
-EDUCATION_BY_SLUG = {
-    "none": Role.Education.NONE,
-    "bachelor": Role.Education.BACHELOR,
-    "master": Role.Education.MASTER,
-    "doctorate": Role.Education.DOCTORATE,
-}
-EDUCATION_CHOICES = [
-    ("none", "No degree"),
-    ("bachelor", "Bachelor’s degree"),
-    ("master", "Master’s degree"),
-    ("doctorate", "Doctorate"),
-]
+# Education levels in links by name ("?education=master"), not by their stored number.
+EDUCATION_BY_SLUG = {level.name.lower(): level for level in Role.Education}
+EDUCATION_CHOICES = [(slug, level.label) for slug, level in EDUCATION_BY_SLUG.items()]
 SORT_CHOICES = [
     ("title", "Title (A–Z)"),
     ("salary-high", "Salary (highest first)"),
@@ -78,7 +78,7 @@ class RoleFilter(django_filters.FilterSet):
         label="Search roles",
         method="filter_search",
         max_length=100,
-        help_text="Matches titles, summaries and skill names.",
+        help_text="Every word must appear in a role’s title, description or skills.",
     )
     industry = django_filters.ModelChoiceFilter(
         label="Industry",
@@ -148,8 +148,7 @@ class RoleFilter(django_filters.FilterSet):
         self.form.label_suffix = ""
 
     def filter_search(self, queryset, name, value):
-        value = value.strip()
-        return queryset.search(value) if value else queryset
+        return queryset.search(parse_terms(value))
 
     def filter_skills(self, queryset, name, value):
         return queryset.with_all_skills(value) if value else queryset
@@ -235,9 +234,9 @@ class RoleFilter(django_filters.FilterSet):
         if name in ("stage", "track", "education"):
             return dict(self.form.fields[name].choices).get(value, value)
         if name in ("salary_min", "official_median_min"):
-            return f"${value:,}"
+            return usd(value)
         if name == "growth_min":
-            return f"{value}%"
+            return f"{percent(value)}%"
         return str(value)
 
     def _query_without(self, name, value):

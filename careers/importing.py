@@ -13,6 +13,7 @@ from import_export import fields, resources
 from import_export.widgets import DateWidget, DecimalWidget, ForeignKeyWidget, IntegerWidget
 
 from careers.models import FIGURE_FIELD_NAMES, Role, Source
+from careers.spreadsheets import unescaped_cell
 
 IMPORT_CHANGE_REASON = "Imported from a spreadsheet"
 COLUMNS = ["slug", "title", *FIGURE_FIELD_NAMES]
@@ -83,6 +84,11 @@ class RoleFiguresResource(resources.ModelResource):
             f"Unknown role slug “{slug}”. The import only updates existing roles; "
             "check the slug against the exported file."
         )
+
+    def before_import_row(self, row, **kwargs):
+        # The export escapes formula-like text (careers.spreadsheets); read it back as it was.
+        for column, value in row.items():
+            row[column] = unescaped_cell(value)
 
     def before_save_instance(self, instance, row, **kwargs):
         instance._change_reason = IMPORT_CHANGE_REASON

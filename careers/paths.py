@@ -31,37 +31,23 @@ LINE_CHARACTERS = 24
 # Sweeps of the ordering heuristic; the map is small, so a few settle it.
 ORDERING_SWEEPS = 4
 
-STAGE_COLUMNS = [
-    (Role.Stage.ENTRY, "Entry level"),
-    (Role.Stage.MID, "No further education needed"),
-    (Role.Stage.ADVANCED, "Graduate degree or certification"),
-]
-INTERDISCIPLINARY_LABEL = "Interdisciplinary alternatives"
+# One column per career stage, in the order Role.Stage declares them.
+STAGE_COLUMNS = list(Role.Stage)
+INTERDISCIPLINARY = Role.Track.INTERDISCIPLINARY
 
-# The four groups of the issue, in reading order, for the text equivalent.
+# The text equivalent's groups, in reading order: each stage, then the interdisciplinary
+# alternatives; headed by the choices' own labels, with a note on who each suits.
 GROUPS = [
-    ("entry", "Entry-level roles", "Open to graduates straight from their degree."),
-    (
-        "mid",
-        "Roles reachable without further education",
-        "A bachelor’s degree and experience are enough.",
-    ),
-    (
-        "advanced",
-        "Roles that need a graduate degree or certification",
-        "A master’s, a doctorate or a certification opens these.",
-    ),
-    (
-        "interdisciplinary",
-        "Interdisciplinary alternatives",
-        "Machine learning combined with another field.",
-    ),
+    (Role.Stage.ENTRY, "Open to graduates straight from their degree."),
+    (Role.Stage.MID, "A bachelor’s degree and experience are enough."),
+    (Role.Stage.ADVANCED, "A master’s, a doctorate or a certification opens these."),
+    (INTERDISCIPLINARY, "Machine learning combined with another field."),
 ]
 
 
 def group_of(role):
     """Which of GROUPS a role belongs to: its track if interdisciplinary, else its stage."""
-    return "interdisciplinary" if role.track == Role.Track.INTERDISCIPLINARY else role.stage
+    return INTERDISCIPLINARY if role.track == INTERDISCIPLINARY else role.stage
 
 
 def wrap(title, width=LINE_CHARACTERS):
@@ -151,7 +137,7 @@ class Column:
             "y": y - GROUP_PADDING,
             "width": NODE_WIDTH + 2 * GROUP_PADDING,
             "height": height + GROUP_PADDING,
-            "label": INTERDISCIPLINARY_LABEL,
+            "label": INTERDISCIPLINARY.label,
             "label_y": y + GROUP_LABEL_HEIGHT - 12,
         }
 
@@ -179,7 +165,7 @@ def career_map():
     nodes = {
         role.pk: Node(
             role=role,
-            column=[stage for stage, _ in STAGE_COLUMNS].index(role.stage),
+            column=STAGE_COLUMNS.index(role.stage),
             in_subgroup=role.track == Role.Track.INTERDISCIPLINARY,
             lines=wrap(role.title),
         )
@@ -212,14 +198,14 @@ def career_map():
     ordered = [node for column in columns for node in column]
     groups = [
         (
-            key,
-            heading,
+            group.value,
+            group.label,
             note,
             sorted(
-                (node for node in ordered if node.group == key), key=lambda node: node.role.title
+                (node for node in ordered if node.group == group), key=lambda node: node.role.title
             ),
         )
-        for key, heading, note in GROUPS
+        for group, note in GROUPS
     ]
     width = (
         2 * MARGIN
@@ -231,8 +217,8 @@ def career_map():
         width=width,
         height=height,
         columns=[
-            Column(label=label, x=_column_x(index), subgroup=column_boxes[index])
-            for index, (_, label) in enumerate(STAGE_COLUMNS)
+            Column(label=stage.label, x=_column_x(index), subgroup=column_boxes[index])
+            for index, stage in enumerate(STAGE_COLUMNS)
         ],
         nodes=ordered,
         steps=steps,

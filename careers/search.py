@@ -1,17 +1,13 @@
 """Site search: the one function the search page calls, over roles, skills,
 industries, credentials and the guide, with results grouped by kind.
 
-How rows are matched and ranked lives in one place, `ContainsMatcher`: on SQLite
-every word must appear in one of a kind's fields (case-insensitive), and rows with
-the words in their title come first. A PostgreSQL deployment can swap in a matcher
-built on django.contrib.postgres.search (SearchVector, SearchQuery, SearchRank) by
-changing `matcher()`; the view and the template only see `SearchResults`.
+What matches and how it ranks is each model's `search()` (careers.models.searching),
+the same one the directory's text filter uses for roles; this module only gathers
+the groups and the snippets the search page shows.
 """
 
-import re
 from dataclasses import dataclass, field
 
-from django.db.models import Case, IntegerField, Q, Value, When
 from django.urls import reverse
 from django.utils.http import urlencode
 
@@ -23,19 +19,14 @@ from careers.models import (
     SalaryFactor,
     Skill,
     Statistic,
+    parse_terms,
 )
 
 # The longest search we run; anything longer is cut, and the visitor told.
 QUERY_MAX = 100
-# At most this many words count; the rest are ignored.
-TERMS_MAX = 8
 # Results shown per kind; the directory lists every matching role.
 GROUP_LIMIT = 20
 SNIPPET_LENGTH = 180
-
-_TERM = re.compile(r'"([^"]*)"|(\S+)')
-# Quotation marks a visitor may wrap words in, in any style.
-_QUOTES = "\"'“”\u2018’«»"
 
 
 @dataclass(frozen=True)
@@ -75,20 +66,6 @@ class SearchResults:
         return sum(len(group.hits) for group in self.groups)
 
 
-def parse_terms(query):
-    """The words to look for: "quoted phrases" stay whole, stray quotes are dropped,
-    repeats count once (ignoring case), at most TERMS_MAX."""
-    terms = []
-    for phrase, word in _TERM.findall(query):
-        term = " ".join((phrase or word).split()).strip(_QUOTES + " ")
-        if term and term.casefold() not in (t.casefold() for t in terms):
-            terms.append(term)
-    if any(len(term) > 1 for term in terms):
-        # Beside other words, a single letter ("a", "&") would only add noise.
-        terms = [term for term in terms if len(term) > 1]
-    return terms[:TERMS_MAX]
-
-
 def snippet(text, terms, length=SNIPPET_LENGTH):
     """A stretch of `text` around the first of `terms` it contains (or its start),
     cut at word boundaries and marked with … where cut."""
@@ -111,57 +88,21 @@ def snippet(text, terms, length=SNIPPET_LENGTH):
     return ("…" if start else "") + cut
 
 
-class ContainsMatcher:
-    """Case-insensitive substring matching that works on every database.
-
-    Every word must appear in at least one field; a search for one letter alone (the
-    skill "R") must be a whole title, or it would match nearly everything. Rows whose title
-    holds more of the words come first, then alphabetical order.
-    """
-
-    def matching(self, queryset, title_field, fields, terms):
-        for term in terms:
-            if len(term) < 2:
-                queryset = queryset.filter(**{f"{title_field}__iexact": term})
-            else:
-                condition = Q()
-                for name in fields:
-                    condition |= Q(**{f"{name}__icontains": term})
-                queryset = queryset.filter(condition)
-        in_title = [
-            Case(
-                When(**{f"{title_field}__icontains": term}, then=Value(1)),
-                default=Value(0),
-                output_field=IntegerField(),
-            )
-            for term in terms
-        ]
-        return queryset.annotate(search_rank=sum(in_title, Value(0))).order_by(
-            "-search_rank", title_field
-        )
-
-
-def matcher():
-    """The matching strategy for this deployment (see the module docstring)."""
-    return ContainsMatcher()
-
-
 @dataclass(frozen=True)
 class Kind:
-    """One kind of thing the search covers: where to look and how to show a hit."""
+    """One kind of thing the search covers: which rows, and how to show a hit."""
 
     label: str
     queryset: callable
-    title_field: str
-    fields: tuple
     snippet_fields: tuple
 
     def hits(self, terms, limit):
-        rows = matcher().matching(self.queryset(), self.title_field, self.fields, terms)
+        rows = self.queryset().search(terms)
         found = list(rows[: limit + 1])
+        title_field = rows.search_title_field
         hits = [
             Hit(
-                title=getattr(row, self.title_field),
+                title=getattr(row, title_field),
                 url=row.get_absolute_url(),
                 snippet=snippet(self._snippet_text(row, terms), terms),
                 label=self.label,
@@ -178,39 +119,17 @@ class Kind:
         return texts[0] if texts else ""
 
 
-ROLES = Kind(
-    "Role",
-    lambda: Role.objects.published(),
-    "title",
-    ("title", "summary", "description"),
-    ("summary", "description"),
-)
-SKILLS = Kind(
-    "Skill", lambda: Skill.objects.all(), "name", ("name", "description"), ("description",)
-)
-INDUSTRIES = Kind(
-    "Industry", lambda: Industry.objects.all(), "name", ("name", "description"), ("description",)
-)
-CREDENTIALS = Kind(
-    "Credential",
-    lambda: Credential.objects.all(),
-    "name",
-    ("name", "description"),
-    ("description",),
-)
-GUIDE_ENTRIES = Kind(
-    "Guide", lambda: GuideEntry.objects.all(), "title", ("title", "body"), ("body",)
-)
+ROLES = Kind("Role", lambda: Role.objects.published(), ("summary", "description"))
+SKILLS = Kind("Skill", lambda: Skill.objects.all(), ("description",))
+INDUSTRIES = Kind("Industry", lambda: Industry.objects.all(), ("description",))
+CREDENTIALS = Kind("Credential", lambda: Credential.objects.all(), ("description",))
+GUIDE_ENTRIES = Kind("Guide", lambda: GuideEntry.objects.all(), ("body",))
 SALARY_FACTORS = Kind(
     "Why pay varies",
     lambda: SalaryFactor.objects.all(),
-    "name",
-    ("name", "summary", "explanation", "figure_statement"),
     ("summary", "explanation", "figure_statement"),
 )
-STATISTICS = Kind(
-    "Figure", lambda: Statistic.objects.all(), "statement", ("statement", "period"), ()
-)
+STATISTICS = Kind("Figure", lambda: Statistic.objects.all(), ())
 
 # (key, heading, kinds): one group per heading, in this order.
 GROUPS = [

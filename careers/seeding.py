@@ -9,7 +9,7 @@ from django.core import serializers
 from django.db import transaction
 
 from careers.models import WageEstimate, WageRelease
-from careers.oews import DEFAULT_HOURLY_TOP_CODE, import_oews
+from careers.official.importing import DEFAULT_HOURLY_TOP_CODE, import_oews
 
 SEED_DIR = Path(settings.BASE_DIR) / "fixtures"
 SEED_CHANGE_REASON = "Loaded from the seed"

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 from django.templatetags.static import static
 
+from careers import formatting
+
 SITE_NAME = "ML Career Guide"
 DEFAULT_DESCRIPTION = (
     "Where a machine-learning degree can take you: roles, salary ranges, job outlook, "
@@ -53,9 +55,7 @@ def page_meta(request, title, description=DEFAULT_DESCRIPTION, *, query="", og_t
 
 def role_description(role):
     """A role's preview text: its summary, salary range and outlook."""
-    from careers.templatetags.career_format import growth, salary_range
-
-    outlook = growth(role.outlook_growth_pct)
-    if role.outlook_period:
-        outlook += f" ({role.outlook_period})"
-    return f"{role.summary} Salary: {salary_range(role)}. Job outlook: {outlook}."
+    return (
+        f"{role.summary} Salary: {formatting.salary_range(role)}. "
+        f"Job outlook: {formatting.outlook(role)}."
+    )

@@ -4,7 +4,6 @@ import io
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,7 +22,6 @@ from careers.models import (
     Industry,
     Occupation,
     Role,
-    RoleCredential,
     RoleSkill,
     SalaryFactor,
     Shortlist,
@@ -59,13 +57,7 @@ def paginate(request, queryset, per_page):
 
 
 def home(request):
-    published = Role.objects.published()
-    counts = published.aggregate(
-        **{f"stage_{value}": Count("pk", filter=Q(stage=value)) for value in Role.Stage.values},
-        **{f"track_{value}": Count("pk", filter=Q(track=value)) for value in Role.Track.values},
-    )
-    stages = [(value, label, counts[f"stage_{value}"]) for value, label in Role.Stage.choices]
-    tracks = [(value, label, counts[f"track_{value}"]) for value, label in Role.Track.choices]
+    stages, tracks = Role.objects.published().counts_by_stage_and_track()
     return render(
         request,
         "careers/home.html",
@@ -78,7 +70,6 @@ def home(request):
             .with_skills_and_industries()
             .with_official_median()
             .order_by("title"),
-            "salary_scale": published.salary_scale(),
             "query_max": QUERY_MAX,
         },
     )
@@ -112,7 +103,6 @@ def role_list(request):
             "skills_by_category": Skill.objects.grouped_by_category(),
             "selected_skills": filterset.selected_skill_slugs(),
             "export_url": reverse("careers:role-export") + (f"?{query}" if query else ""),
-            "salary_scale": Role.objects.published().salary_scale(),
         },
     )
 
@@ -142,7 +132,6 @@ def role_detail(request, slug):
             "role": role,
             "meta": meta,
             "structured_data": occupation(role, meta.canonical_url),
-            "salary_scale": Role.objects.published().salary_scale(),
         },
     )
 
@@ -165,7 +154,6 @@ def compare_roles(request):
             "comparison": comparison,
             "compare_min": COMPARE_MIN,
             "compare_max": COMPARE_MAX,
-            "salary_scale": Role.objects.published().salary_scale() if comparison else None,
         },
     )
 
@@ -191,7 +179,6 @@ def skill_match(request):
             "ranking_explained": RANKING_EXPLAINED,
             "skills_by_category": Skill.objects.grouped_by_category(),
             "selected_skills": [skill.slug for skill in chosen],
-            "salary_scale": Role.objects.published().salary_scale() if matches else None,
         },
     )
 
@@ -251,11 +238,7 @@ def skill_detail(request, slug):
     skill, moved = find_by_slug(Skill.objects.all(), slug)
     if moved:
         return redirect(skill, permanent=True)
-    role_skills = (
-        RoleSkill.objects.filter(skill=skill, role__is_published=True)
-        .select_related("role")
-        .order_by("importance", "role__title")
-    )
+    role_skills = RoleSkill.objects.for_skill_page(skill)
     description = f"Machine-learning roles that use {skill.name}. {skill.description}"
     return render(
         request,
@@ -296,7 +279,6 @@ def industry_detail(request, slug):
             "meta": seo.page_meta(request, industry.name, description),
             "industry": industry,
             "roles": industry.roles.for_directory().order_by("title"),
-            "salary_scale": Role.objects.published().salary_scale(),
         },
     )
 
@@ -318,15 +300,7 @@ def credential_list(request):
 
 
 def credential_detail(request, slug):
-    queryset = Credential.objects.prefetch_related(
-        Prefetch(
-            "role_credentials",
-            queryset=RoleCredential.objects.filter(role__is_published=True)
-            .select_related("role")
-            .order_by("requirement", "role__title"),
-        )
-    )
-    credential, moved = find_by_slug(queryset, slug)
+    credential, moved = find_by_slug(Credential.objects.with_published_roles(), slug)
     if moved:
         return redirect(credential, permanent=True)
     description = f"Which machine-learning roles require or prefer: {credential.name}."
@@ -400,7 +374,6 @@ def official_data(request):
             ),
             "release": WageRelease.objects.select_related("source").first(),
             "occupations": Occupation.objects.for_official_page(),
-            "salary_scale": Role.objects.published().salary_scale(),
         },
     )
 

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from careers.templatetags.career_format import growth, percent, salary_range, usd
+from careers.formatting import growth, percent, salary_range, usd
 
 
 def role(low=None, median=None, high=None):

@@ -46,8 +46,8 @@ def test_database_refuses_growth_without_a_source(make_role):
 
 def test_database_accepts_a_partial_or_missing_figure(make_role):
     assert make_role(salary_low=90_000).salary_high is None
-    assert make_role().has_salary is False
-    assert make_role(salary_low=100_000, salary_median=100_000, salary_high=100_000).has_salary
+    assert make_role().has_any_salary is False
+    assert make_role(salary_low=100_000, salary_median=100_000, salary_high=100_000).has_any_salary
 
 
 def test_slugs_and_titles_are_unique(make_role):

@@ -5,8 +5,8 @@ edits by hand."""
 import csv
 import datetime
 import io
-import os
 import re
+import tempfile
 import time
 
 import pytest
@@ -20,9 +20,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from careers.forms import OEWS_TOKEN_SALT
 from careers.models import Occupation, Role, RoleOccupation, Source, WageEstimate, WageRelease
-from careers.oews import DEFAULT_HOURLY_TOP_CODE, import_oews
+from careers.official.importing import DEFAULT_HOURLY_TOP_CODE, import_oews
+from careers.official.importing import PREVIEW_SALT as OEWS_TOKEN_SALT
 from careers.seeding import OFFICIAL_SEED
 from tests.admin_posts import form_data
 
@@ -35,10 +35,13 @@ SEEDED_RELEASE = {"release": "May 2025", "published": "2026-05-15"}
 
 
 @pytest.fixture(autouse=True)
-def upload_dir(settings, tmp_path):
-    """Previewed uploads wait here, not in the machine's temporary folder."""
-    settings.OEWS_UPLOAD_DIR = tmp_path / "oews-uploads"
-    return settings.OEWS_UPLOAD_DIR
+def upload_dir(monkeypatch, tmp_path):
+    """Previewed uploads wait in django-import-export's temporary storage, which keeps
+    them in the system's temporary folder: here, a folder of this test's own."""
+    directory = tmp_path / "oews-uploads"
+    directory.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(directory))
+    return directory
 
 
 def page_text(response):
@@ -387,23 +390,15 @@ def test_a_stored_upload_that_changed_after_the_preview_is_refused(editor_client
     assert what_is_stored() == before
 
 
-def test_uploads_nobody_confirmed_are_deleted_a_day_later_when_a_new_preview_is_made(
+def test_a_preview_confirmed_too_late_is_refused_and_its_stored_upload_deleted(
     editor_client, upload_dir
 ):
-    upload_dir.mkdir(parents=True)
-    forgotten = upload_dir / ("a" * 32)
-    recent = upload_dir / ("b" * 32)
-    not_ours = upload_dir / "notes.txt"
-    for path in (forgotten, recent, not_ours):
-        path.write_bytes(b"old")
-    two_days_ago = time.time() - 2 * 24 * 60 * 60
-    os.utime(forgotten, (two_days_ago, two_days_ago))
-    os.utime(not_ours, (two_days_ago, two_days_ago))
-
-    preview(editor_client)
-    remaining = {path.name for path in upload_dir.iterdir()}
-    assert forgotten.name not in remaining
-    assert {recent.name, not_ours.name} <= remaining and len(remaining) == 3
+    token = token_in(preview(editor_client))
+    assert len(list(upload_dir.iterdir())) == 1
+    response = confirm(editor_client, expired(token))
+    assert response.status_code == 400
+    assert "more than an hour old" in page_text(response)
+    assert list(upload_dir.iterdir()) == []  # nobody can confirm it any more
 
 
 # --- Reading the official figures ------------------------------------------------

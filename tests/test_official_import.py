@@ -21,7 +21,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from careers.models import ESTIMATE_FIGURE_FIELDS, Occupation, WageEstimate, WageRelease
-from careers.oews import DEFAULT_HOURLY_TOP_CODE, FigureChange, OewsFileError, import_oews
+from careers.official.importing import DEFAULT_HOURLY_TOP_CODE, FigureChange, import_oews
+from careers.official.reading import OewsFileError
 from tests.benchmarks.oews_import import (
     SAMPLE_FILE,
     as_csv,

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from careers.models import Role, RoleOccupation
-from careers.money import SalaryScale, round_up
+from careers.salary_scale import SalaryScale, round_up
 
 BAR = re.compile(r'<svg class="salary-bar"[^>]*>.*?</svg>', re.S)
 

@@ -8,9 +8,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from careers import search as search_module
-from careers.models import Role, RoleSkill, Skill
-from careers.search import QUERY_MAX, parse_terms, search, snippet
+from careers.models import Role, RoleSkill, Skill, parse_terms
+from careers.models.searching import SearchableQuerySet
+from careers.search import GROUP_LIMIT, QUERY_MAX, search, snippet
 from careers.templatetags.career_format import highlight
 from tests.test_pages import text
 
@@ -85,9 +85,15 @@ def test_every_word_must_match_and_a_phrase_in_quotes_stays_whole(client):
     assert phrase[0] == "Machine Learning Engineer" and set(phrase) <= set(words)
 
 
-def test_a_one_letter_word_matches_only_a_whole_name(client):
+def test_a_one_letter_word_matches_only_a_whole_name_or_a_roles_skill(client):
     response = client.get(URL, {"q": "R"})
-    assert groups(response) == [("skills", ["R"])]
+    uses_r = sorted(
+        RoleSkill.objects.filter(skill__name="R", role__is_published=True).values_list(
+            "role__title", flat=True
+        )
+    )
+    assert uses_r, "the seed has roles that use R"
+    assert groups(response) == [("roles", uses_r), ("skills", ["R"])]
 
 
 def test_matching_words_are_marked_and_everything_else_escaped(client):
@@ -172,17 +178,14 @@ def test_the_search_takes_the_same_queries_whatever_the_catalogue_holds(client, 
         RoleSkill.objects.create(role=role, skill=python)
     assert count() == few <= 7
     response = client.get(URL, {"q": "data python"})
-    assert len(hits(response, "roles")) == search_module.GROUP_LIMIT
+    assert len(hits(response, "roles")) == GROUP_LIMIT
     assert 'href="/roles/?q=data+python">See every matching role' in response.content.decode()
 
 
-def test_the_view_only_sees_search_results_so_the_matching_can_be_swapped(client, monkeypatch):
-    class NothingMatcher:
-        def matching(self, queryset, title_field, fields, terms):
-            return queryset.none()
-
-    monkeypatch.setattr(search_module, "matcher", NothingMatcher)
+def test_what_matches_is_decided_in_one_place_for_every_kind(client, monkeypatch):
+    monkeypatch.setattr(SearchableQuerySet, "search", lambda queryset, terms: queryset.none())
     assert "Nothing matched “python”" in text(client.get(URL, {"q": "python"}))
+    assert "0 roles found" in text(client.get("/roles/", {"q": "python"}))
 
 
 def test_search_terms_are_words_or_quoted_phrases_each_once():

@@ -1,4 +1,5 @@
-"""Formatting for figures: one place decides how money and growth read on every page."""
+"""Figures on pages: thin template filters over careers.formatting (which the CSV
+export, JSON-LD and the admin use too), and the salary bars' inclusion tags."""
 
 import re
 
@@ -6,90 +7,46 @@ from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
-from careers.money import Wage
+from careers import formatting
+from careers.formatting import Wage
 
 register = template.Library()
 
-NO_FIGURE = "No figure yet"
-# An official figure BLS marks "*" or "**", or does not publish for the occupation.
-NOT_AVAILABLE = "Not available"
-
-
-@register.filter
-def usd(amount):
-    """110000 → "$110,000"; None → ""."""
-    if amount is None or amount == "":
-        return ""
-    return f"${int(amount):,}"
-
-
-@register.filter
-def count(number):
-    """262440 → "262,440"; None → "Not available"."""
-    return NOT_AVAILABLE if number is None else f"{number:,}"
+register.filter("usd", formatting.usd)
+register.filter("count", formatting.count)
+register.filter("salary_range", formatting.salary_range)
+register.filter("growth", formatting.growth)
+register.filter("percent", formatting.percent)
+register.filter("factor_figure", formatting.factor_figure)
 
 
 @register.filter
 def wage(figure, style=""):
-    """An official figure (careers.money.Wage) as it must read: "$120,230", "$57.80 an
-    hour", a top-coded one "$239,200 or more" (never a number that looks exact), and
-    "Not available" where BLS publishes none. `wage:"short"` drops "an hour", for a
-    column whose heading says it."""
-    if figure is None or figure.amount is None:
-        return NOT_AVAILABLE
-    text = f"${figure.amount:,.2f}" if figure.hourly else usd(figure.amount)
-    if figure.top_coded:
-        text += " or more"
-    return text + " an hour" if figure.hourly and style != "short" else text
+    """An official figure as formatting.wage() says it; `wage:"short"` drops "an hour",
+    for a column whose heading says it."""
+    return formatting.wage(figure, short=style == "short")
 
 
 @register.filter
 def row_wage(row, field):
-    """One figure of a row in a BLS file being previewed (careers.oews.EstimateRow)."""
-    return wage(row.wage(field))
+    """One figure of a row in a BLS file being previewed (careers.official.reading.EstimateRow)."""
+    return formatting.wage(row.wage(field))
 
 
 @register.filter
 def official_median(role):
     """A role's official median from RoleQuerySet.with_official_median(), as wage() says it."""
-    return wage(Wage(role.official_median, bool(role.official_median_top_coded)))
+    return formatting.wage(Wage(role.official_median, bool(role.official_median_top_coded)))
 
 
 @register.filter
-def salary_range(role):
-    """A role's salary range as a person would say it, or that we have no figure."""
-    low, median, high = role.salary_low, role.salary_median, role.salary_high
-    if low is not None and high is not None:
-        text = usd(low) if low == high else f"{usd(low)} – {usd(high)}"
-    elif low is not None:
-        text = f"from {usd(low)}"
-    elif high is not None:
-        text = f"up to {usd(high)}"
-    elif median is not None:
-        text = f"median {usd(median)}"
-    else:
-        return NO_FIGURE
-    if median is not None and (low is not None or high is not None):
-        text += f" (median {usd(median)})"
-    return text
-
-
-@register.filter
-def growth(value):
-    """Decimal("22.0") → "+22%"; Decimal("-3.5") → "−3.5%"; None → "No figure yet"."""
-    if value is None:
-        return NO_FIGURE
-    number = f"{abs(value):.1f}".removesuffix(".0")
-    sign = "+" if value > 0 else ("−" if value < 0 else "")
-    return f"{sign}{number}%"
-
-
-@register.filter
-def percent(value):
-    """A statistic's value without a needless ".0"."""
-    if value is None:
+def time_element(value):
+    """A date as a <time> element: machine-readable, and "15 May 2026" to read."""
+    if not value:
         return ""
-    return f"{value:.1f}".removesuffix(".0")
+    return format_html(
+        '<time datetime="{}">{}</time>', value.strftime("%Y-%m-%d"), formatting.long_date(value)
+    )
 
 
 @register.filter
@@ -100,7 +57,7 @@ def svg_number(value):
 
 @register.inclusion_tag("includes/salary_bar.html")
 def salary_bar(role, scale):
-    """A role's salary range drawn on the page's shared scale (careers.money.SalaryScale).
+    """A role's salary range drawn on the page's shared scale (careers.salary_scale.SalaryScale).
 
     Decorative: the figures are written beside it. Nothing is drawn for a role
     without a figure, or where the page has no scale.
@@ -132,24 +89,6 @@ def _bar_context(bar):
         "inner_width": coordinate(bar.inner_width),
         "median": coordinate(bar.median),
     }
-
-
-FIGURE_UNITS = {"percent": "%", "times": "\u00d7"}
-
-
-@register.filter
-def factor_figure(factor):
-    """A salary factor's figure as the source hedges it ("15–25%", "nearly 2 times" with
-    the times sign); "" when the source gives none."""
-    if factor.figure_low is None:
-        return ""
-    number = percent(factor.figure_low)
-    if factor.figure_high is not None and factor.figure_high != factor.figure_low:
-        number += f"–{percent(factor.figure_high)}"
-    text = number + FIGURE_UNITS.get(factor.figure_unit, "")
-    if factor.figure_qualifier:
-        text = f"{factor.get_figure_qualifier_display()} {text}"
-    return text
 
 
 @register.filter(needs_autoescape=True)

@@ -130,7 +130,7 @@ def run_benchmark():
     django.setup()
     from django.core.management import call_command
 
-    from careers.oews import DEFAULT_HOURLY_TOP_CODE, import_oews
+    from careers.official.importing import DEFAULT_HOURLY_TOP_CODE, import_oews
 
     call_command("migrate", verbosity=0)
     rows = national_rows(OCCUPATIONS)

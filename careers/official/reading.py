@@ -25,33 +25,20 @@ import zlib
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from django.db import transaction
-from django.utils import timezone
-from django.utils.text import slugify
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
-
-from careers.models import (
+from careers.formatting import Wage
+from careers.models.figures import SALARY_HARD_MAX, SALARY_HARD_MIN
+from careers.official.models import (
     ANNUAL_WAGE_FIELDS,
     EMPLOYMENT_MAX,
     ESTIMATE_FIGURE_FIELDS,
     HOURLY_WAGE_MAX,
+    HOURS_PER_YEAR,
     NATIONAL_AREA,
     PERCENTILE_FIELDS,
-    SALARY_HARD_MAX,
-    SALARY_HARD_MIN,
     SOC_CODE_PATTERN,
     Occupation,
-    Source,
-    WageEstimate,
-    WageRelease,
 )
-from careers.money import Wage
 
-# BLS's top-code since the May 2024 release: $115.00 an hour, $239,200 a year.
-DEFAULT_HOURLY_TOP_CODE = Decimal("115.00")
-BLS_PUBLISHER = "U.S. Bureau of Labor Statistics"
-BLS_OEWS_URL = "https://www.bls.gov/oes/tables.htm"
-CHANGE_REASON = "Imported from BLS OEWS {release} ({file})"
 # Rows kept: the national, cross-industry, all-ownership estimates.
 CROSS_INDUSTRY = "000000"
 ALL_OWNERSHIPS = "1235"
@@ -87,10 +74,6 @@ OPTIONAL_COLUMNS = ("naics", "own_code", "annual", "hourly")
 # the clearer "outside the possible range"). Decimal() alone would also take "١٢٣",
 # "1_000", "1e5" and "NaN", which no BLS file holds.
 NUMBER = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
-RELEASE_NAME = re.compile(
-    r"^(January|February|March|April|May|June|July|August|September|"
-    r"October|November|December) (\d{4})$"
-)
 
 
 class OewsFileError(Exception):
@@ -271,7 +254,7 @@ class _Cells:
 
 def _estimate_values(cells, hourly_top_code):
     """The figures of one row, with markers turned into empty or top-coded values."""
-    annual_top_code = int(hourly_top_code * 2080)
+    annual_top_code = int(hourly_top_code * HOURS_PER_YEAR)
     values = {}
     employment, top_coded = cells.number("tot_emp", whole=True, maximum=EMPLOYMENT_MAX)
     if top_coded:
@@ -386,260 +369,3 @@ def read_oews(data, hourly_top_code):
             ]
         )
     return result
-
-
-# --- Planning and applying an import -------------------------------------------------
-
-
-def check_release(name, published, hourly_top_code, today=None):
-    """The month a release describes ("May 2025" → 2025-05-01), once its name, publication
-    date and top-code make sense together. Raises ValueError saying what does not."""
-    if not RELEASE_NAME.match(name.strip()):
-        raise ValueError(f"“{name[:40]}” is not a release name like “May 2025”.")
-    reference_month = datetime.datetime.strptime(name.strip(), "%B %Y").date()
-    if published < reference_month:
-        raise ValueError(
-            f"The publication date {published} is before the month the release describes."
-        )
-    if published > (today or timezone.localdate()):
-        raise ValueError(f"The publication date {published} is in the future.")
-    if not 0 < hourly_top_code <= HOURLY_WAGE_MAX:
-        raise ValueError(f"The hourly top-code must be between $0 and ${HOURLY_WAGE_MAX:,}.")
-    if hourly_top_code != hourly_top_code.quantize(Decimal("0.01")):
-        # The release stores it in cents; 115.005 would be saved as 115.01 and every
-        # later import of the same file would report the top-code as changed.
-        raise ValueError(f"The hourly top-code {hourly_top_code} has more than two decimals.")
-    return reference_month
-
-
-@dataclass
-class FigureChange:
-    code: str
-    title: str
-    changes: list  # [(label, old, new)]
-
-
-@dataclass
-class ImportReport:
-    """What an import does (or, in a dry run, would do)."""
-
-    release: str
-    dry_run: bool
-    new_release: bool = False
-    release_changes: list = field(default_factory=list)
-    new_occupations: list = field(default_factory=list)  # EstimateRow
-    renamed_occupations: list = field(default_factory=list)  # (code, old title, new title)
-    new_estimates: int = 0
-    changed: list = field(default_factory=list)  # FigureChange
-    unchanged: int = 0
-    kept_absent: int = 0
-    skipped_areas: int = 0
-    skipped_industries: int = 0
-    linked_codes: set = field(default_factory=set)
-    # New estimates of occupations a role links to: the figures students will see.
-    new_linked: list = field(default_factory=list)  # EstimateRow
-
-    @property
-    def changes_anything(self):
-        return bool(
-            self.new_release
-            or self.release_changes
-            or self.new_occupations
-            or self.renamed_occupations
-            or self.new_estimates
-            or self.changed
-        )
-
-    @property
-    def changed_linked(self):
-        """Changed estimates of occupations a role links to: what students will see move."""
-        return [change for change in self.changed if change.code in self.linked_codes]
-
-    def summary_lines(self):
-        lines = [
-            f"Release {self.release}: "
-            + ("new." if self.new_release else "already here; updating it."),
-            f"{_count(self.new_estimates, 'new estimate')}, {len(self.changed)} changed, "
-            f"{self.unchanged} unchanged.",
-            f"{_count(len(self.new_occupations), 'new occupation')}, "
-            f"{len(self.renamed_occupations)} renamed.",
-            f"Skipped {_count(self.skipped_areas, 'row')} for other areas and "
-            f"{self.skipped_industries} for other industries or ownerships.",
-        ]
-        if self.release_changes:
-            lines.append(
-                "Release details: "
-                + "; ".join(f"{label} {old} → {new}" for label, old, new in self.release_changes)
-            )
-        if self.kept_absent:
-            lines.append(
-                f"{self.kept_absent} estimates already in this release are not in the file; "
-                "they were kept."
-            )
-        if not self.changes_anything:
-            lines.append("Nothing to change: the release is already up to date.")
-        return lines
-
-
-def _count(number, noun):
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"
-
-
-def _display(value):
-    if value is None:
-        return "not available"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, int):
-        return f"{value:,}"
-    return str(value)
-
-
-def import_oews(data, *, release, published, file_name, user=None, hourly_top_code, dry_run=False):
-    """Import an OEWS file (bytes) as `release`, all or nothing. Returns an ImportReport.
-
-    Existing estimates of the release are updated where the file differs, new ones are
-    added, and those the file lacks are kept. Other releases are never touched. Each
-    created or changed row gets a history entry naming `user` and the file. A dry run
-    reads and compares everything and writes nothing.
-    """
-    reference_month = check_release(release, published, hourly_top_code)
-    release = release.strip()
-    parsed = read_oews(data, hourly_top_code)
-    reason = CHANGE_REASON.format(release=release, file=file_name)[:100]
-    report = ImportReport(
-        release=release,
-        dry_run=dry_run,
-        skipped_areas=parsed.skipped_areas,
-        skipped_industries=parsed.skipped_industries,
-    )
-    with transaction.atomic():
-        wage_release = _plan_release(report, release, reference_month, published, hourly_top_code)
-        occupations = Occupation.objects.in_bulk(field_name="code")
-        # Titles follow the newest release: an older one imported later renames nothing.
-        newest = not WageRelease.objects.filter(reference_month__gt=reference_month).exists()
-        report.linked_codes = set(
-            Occupation.objects.filter(role_links__isnull=False).values_list("code", flat=True)
-        )
-        existing = {}
-        if wage_release.pk:
-            existing = {
-                estimate.occupation.code: estimate
-                for estimate in wage_release.estimates.filter(
-                    area_code=NATIONAL_AREA
-                ).select_related("occupation")
-            }
-
-        new_occupations, renamed = [], []
-        new_estimates, changed_estimates = [], {}  # changed fields → estimates
-        for row in parsed.rows:
-            occupation = occupations.get(row.code)
-            if occupation is None:
-                occupation = Occupation(code=row.code, title=row.title, level=row.level)
-                occupations[row.code] = occupation
-                new_occupations.append(occupation)
-                report.new_occupations.append(row)
-            elif newest and (occupation.title, occupation.level) != (row.title, row.level):
-                report.renamed_occupations.append((row.code, occupation.title, row.title))
-                occupation.title, occupation.level = row.title, row.level
-                renamed.append(occupation)
-
-            estimate = existing.pop(row.code, None)
-            if estimate is None:
-                new_estimates.append((occupation, row))
-                continue
-            changed_fields = tuple(
-                name
-                for name in ESTIMATE_FIGURE_FIELDS
-                if getattr(estimate, name) != row.values[name]
-            )
-            changes = [
-                (
-                    WageEstimate._meta.get_field(name).verbose_name,
-                    _display(getattr(estimate, name)),
-                    _display(row.values[name]),
-                )
-                for name in changed_fields
-            ]
-            if changes:
-                for name, value in row.values.items():
-                    setattr(estimate, name, value)
-                changed_estimates.setdefault(changed_fields, []).append(estimate)
-                report.changed.append(FigureChange(row.code, row.title, changes))
-            else:
-                report.unchanged += 1
-        report.new_estimates = len(new_estimates)
-        report.new_linked = [row for _, row in new_estimates if row.code in report.linked_codes]
-        report.kept_absent = len(existing)
-        if dry_run:
-            return report
-
-        history = {"default_user": user, "default_change_reason": reason}
-        if wage_release.pk is None or report.release_changes:
-            wage_release._change_reason = reason
-            wage_release._history_user = user
-            wage_release.save()
-        if new_occupations:
-            bulk_create_with_history(new_occupations, Occupation, **history)
-        if renamed:
-            bulk_update_with_history(renamed, Occupation, ["title", "level"], **history)
-        if new_estimates:
-            bulk_create_with_history(
-                [
-                    WageEstimate(
-                        release=wage_release,
-                        occupation=occupation,
-                        area_code=row.area_code,
-                        **row.values,
-                    )
-                    for occupation, row in new_estimates
-                ],
-                WageEstimate,
-                **history,
-            )
-        # Only the fields that changed: bulk_update() builds a CASE per object and field,
-        # and all 18 fields of 1,100 estimates took about 15 s, holding SQLite’s write lock.
-        for fields, estimates in changed_estimates.items():
-            bulk_update_with_history(estimates, WageEstimate, list(fields), **history)
-    return report
-
-
-def _plan_release(report, name, reference_month, published, hourly_top_code):
-    """The release to import into: the stored one (changes noted) or a new, unsaved one."""
-    wage_release = WageRelease.objects.filter(name=name).first()
-    if wage_release is None:
-        report.new_release = True
-        return WageRelease(
-            name=name,
-            reference_month=reference_month,
-            published=published,
-            hourly_top_code=hourly_top_code,
-            source=_source_for(name, published, create=not report.dry_run),
-        )
-    if wage_release.published != published:
-        report.release_changes.append(("published", wage_release.published, published))
-        wage_release.published = published
-    if wage_release.hourly_top_code != hourly_top_code:
-        report.release_changes.append(
-            ("hourly top-code", wage_release.hourly_top_code, hourly_top_code)
-        )
-        wage_release.hourly_top_code = hourly_top_code
-    return wage_release
-
-
-def _source_for(release, published, *, create):
-    """The citation for a release, made the first time it is imported."""
-    slug = f"bls-oews-{slugify(release)}"
-    source = Source.objects.filter(slug=slug).first()
-    if source is None:
-        source = Source(
-            slug=slug,
-            title=f"Occupational Employment and Wage Statistics (OEWS), {release}",
-            publisher=BLS_PUBLISHER,
-            year=published.year,
-            url=BLS_OEWS_URL,
-            note="National, cross-industry estimates, imported from BLS's download file.",
-        )
-        if create:
-            source.save()
-    return source

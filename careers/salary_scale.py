@@ -2,7 +2,6 @@
 
 import math
 from dataclasses import dataclass
-from decimal import Decimal
 
 # The multiples of a power of ten a scale may end on: 180,000 rounds up to 200,000,
 # 110,000 to 120,000, 42,000 to 50,000.
@@ -35,16 +34,6 @@ class SalaryBar:
     inner_start: float | None = None
     inner_width: float = 0.0
     open_end: bool = False
-
-
-@dataclass(frozen=True)
-class Wage:
-    """One official figure: `amount` is None when BLS does not publish it; when
-    `top_coded`, the real value is at least `amount` (the release's top-code)."""
-
-    amount: int | Decimal | None
-    top_coded: bool = False
-    hourly: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,11 @@
+"""What every page's template may use without its view asking for it."""
+
+from django.utils.functional import SimpleLazyObject
+
+from careers.models import Role
+
+
+def salary_scale(request):
+    """`salary_scale`: the one scale every salary bar is drawn on (Role.objects.
+    site_salary_scale()). Lazy: its query runs once, and only on a page that draws a bar."""
+    return {"salary_scale": SimpleLazyObject(Role.objects.site_salary_scale)}

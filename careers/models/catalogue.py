@@ -1,0 +1,185 @@
+"""The catalogue roles are tagged with: the sources every figure cites, and the
+industries, skills and credentials a role involves."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from careers.models.natural_keys import SlugNaturalKeyManager
+from careers.models.searching import SearchableQuerySet
+
+
+class TopicQuerySet(SearchableQuerySet):
+    """Shared by skills, industries and credentials: the things roles are tagged with."""
+
+    search_title_field = "name"
+    search_fields = ("name", "description")
+
+    def with_role_counts(self):
+        """Annotate each row with how many published roles it belongs to."""
+        return self.annotate(
+            role_count=models.Count("roles", filter=Q(roles__is_published=True), distinct=True)
+        )
+
+
+class SlugTopicManager(SlugNaturalKeyManager.from_queryset(TopicQuerySet)):
+    pass
+
+
+class CredentialQuerySet(TopicQuerySet):
+    def with_published_roles(self):
+        """Prefetch each credential's published roles as `role_credentials`, required
+        first, then by title (one more query)."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "role_credentials",
+                queryset=self.model._meta.get_field("role_credentials")
+                .related_model.objects.filter(role__is_published=True)
+                .select_related("role")
+                .order_by("requirement", "role__title"),
+            )
+        )
+
+
+class SkillQuerySet(TopicQuerySet):
+    def grouped_by_category(self):
+        """[(category label, [skills…]), …] in the categories' declared order."""
+        skills = list(self.order_by("name"))
+        return [
+            (label, [skill for skill in skills if skill.category == value])
+            for value, label in Skill.Category.choices
+            if any(skill.category == value for skill in skills)
+        ]
+
+
+class Source(models.Model):
+    """A citation that figures point to."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    title = models.CharField(max_length=300)
+    author = models.CharField(max_length=200, blank=True)
+    publisher = models.CharField(max_length=200, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    url = models.URLField(blank=True)
+    note = models.TextField(
+        blank=True,
+        help_text="How we came to this source, e.g. “as cited in the 2026 careers article”.",
+    )
+
+    objects = SlugNaturalKeyManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self):
+        parts = [self.title]
+        if self.publisher:
+            parts.append(self.publisher)
+        if self.year:
+            parts.append(str(self.year))
+        return ", ".join(parts)
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Industry(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+
+    objects = SlugTopicManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "industries"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("careers:industry-detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Skill(models.Model):
+    class Category(models.TextChoices):
+        PROGRAMMING = "programming", "Programming"
+        MATHS_STATS = "maths-stats", "Mathematics & statistics"
+        DATA = "data", "Data"
+        MODELLING = "modelling", "Modelling"
+        SOFT = "soft", "Soft skills"
+        SPECIALISM = "specialism", "Domain specialisms"
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    category = models.CharField(max_length=20, choices=Category, db_index=True)
+    description = models.TextField(blank=True)
+
+    objects = SlugNaturalKeyManager.from_queryset(SkillQuerySet)()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("careers:skill-detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class CredentialKind(models.TextChoices):
+    DEGREE = "degree", "Degree"
+    CERTIFICATION = "certification", "Certification"
+    LICENCE = "licence", "Licence"
+
+
+class DegreeLevel(models.TextChoices):
+    BACHELOR = "bachelor", "Bachelor’s"
+    MASTER = "master", "Master’s"
+    DOCTORATE = "doctorate", "Doctorate"
+
+
+class Credential(models.Model):
+    Kind = CredentialKind
+    Level = DegreeLevel
+
+    name = models.CharField(max_length=150, unique=True)
+    slug = models.SlugField(max_length=150, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind, db_index=True)
+    level = models.CharField(
+        max_length=20, choices=Level, blank=True, help_text="Degrees only: the degree’s level."
+    )
+    description = models.TextField(blank=True)
+
+    objects = SlugNaturalKeyManager.from_queryset(CredentialQuerySet)()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["kind", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind=CredentialKind.DEGREE, level__in=DegreeLevel.values)
+                | (~Q(kind=CredentialKind.DEGREE) & Q(level="")),
+                name="credential_level_only_for_degrees",
+                violation_error_message="A degree needs a level; other credentials have none.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("careers:credential-detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)

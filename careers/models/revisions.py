@@ -1,0 +1,92 @@
+"""Revisions of a role: two editors cannot overwrite each other (optimistic locking),
+and an editor told of a conflict sees what changed meanwhile, from the history."""
+
+from django.db import models, transaction
+from django.utils import timezone
+
+from careers import formatting
+
+
+class FiguresChangedMeanwhile(Exception):
+    """Another save reached the role after this copy of it was read."""
+
+
+def describe_value(model, field_name, value):
+    """A stored value as an editor reads it (money with $, a source by its title)."""
+    if value is None or value == "":
+        return "(empty)"
+    field = model._meta.get_field(field_name)
+    if field_name in model.MONEY_FIELDS:
+        return formatting.usd(value)
+    if field.many_to_many:
+        # The history lists many-to-many links as through rows: [{"role": 1, "industry": 4}].
+        ids = [row[field.m2m_reverse_field_name()] for row in value]
+        return ", ".join(map(str, field.related_model.objects.filter(pk__in=ids))) or "(none)"
+    if field.is_relation:
+        related = field.related_model.objects.filter(pk=value).first()
+        return str(related) if related else f"(deleted #{value})"
+    return str(value)
+
+
+class RevisionLock(models.Model):
+    """A model whose `version` goes up with every save, refusing a save made from a copy
+    read before someone else's; `figures_updated_at` moves only when one of
+    FIGURE_FIELDS changes. The concrete model declares both fields and FIGURE_FIELDS."""
+
+    FIGURE_FIELDS = ()
+    MONEY_FIELDS = ()
+    # Bookkeeping that changes with every save: not worth listing as a change.
+    UNLISTED_CHANGES = ["version", "updated_at", "figures_updated_at", "created_at"]
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        """Save, refusing to overwrite a newer revision (optimistic locking).
+
+        The revision read with this copy must still be the one in the database;
+        inside the transaction (SQLite takes its write lock at BEGIN IMMEDIATE)
+        no other save can slip in between the check and the write.
+        """
+        if self._state.adding:
+            return super().save(*args, **kwargs)
+        with transaction.atomic():
+            current = (
+                type(self).objects.filter(pk=self.pk).values_list("version", flat=True).first()
+            )
+            if current is not None and current != self.version:
+                raise FiguresChangedMeanwhile(
+                    f"{self} was saved by someone else (revision {current}) after this copy "
+                    f"(revision {self.version}) was read."
+                )
+            self.version += 1
+            if self.figures() != getattr(self, "_loaded_figures", None):
+                self.figures_updated_at = timezone.now()
+            super().save(*args, **kwargs)
+            self._loaded_figures = self.figures()
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
+        # Remember the figures as loaded, to tell whether a save changes them.
+        instance._loaded_figures = instance.figures()
+        return instance
+
+    def figures(self):
+        return tuple(getattr(self, field, None) for field in self.FIGURE_FIELDS)
+
+    def changes_since(self, revision):
+        """What changed after `revision`, as [(field label, old, new)], from the history."""
+        seen = self.history.filter(version=revision).order_by("-history_date").first()
+        latest = self.history.order_by("-history_date").first()
+        if seen is None or latest is None:
+            return []
+        delta = latest.diff_against(seen, excluded_fields=self.UNLISTED_CHANGES)
+        return [
+            (
+                self._meta.get_field(change.field).verbose_name,
+                describe_value(self, change.field, change.old),
+                describe_value(self, change.field, change.new),
+            )
+            for change in delta.changes
+        ]

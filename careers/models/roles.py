@@ -1,0 +1,381 @@
+"""Roles: the careers the guide describes, with their figures, and the queries every
+page uses to read them (published, for the directory, for a role page, ranked)."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Exists, F, FloatField, Max, OuterRef, Q
+from django.db.models.functions import Cast, Coalesce, NullIf
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from careers.models.catalogue import Credential, Industry, Skill, Source
+from careers.models.figures import (
+    FIGURE_FIELDS,
+    NO_SALARY_FIGURE,
+    ROLE_FIGURE_CONSTRAINTS,
+    SALARY_FIELDS,
+    figure_problems,
+    stale_before,
+)
+from careers.models.natural_keys import SlugNaturalKeyManager
+from careers.models.revisions import RevisionLock
+from careers.models.role_links import CareerStep, RoleCredential, RoleSkill
+from careers.models.searching import SearchableQuerySet
+from careers.official.models import (
+    NATIONAL_AREA,
+    PERCENTILE_FIELDS,
+    OfficialMedianQuerySet,
+    RoleOccupation,
+    latest_estimates,
+)
+from careers.salary_scale import SalaryScale
+
+
+class RoleQuerySet(SearchableQuerySet, OfficialMedianQuerySet):
+    # What a role search looks in: the directory's text filter and the site search alike.
+    search_fields = ("title", "summary", "description")
+    search_related = {"role_skills": "skill__name"}
+
+    def published(self):
+        """Roles visitors may see."""
+        return self.filter(is_published=True)
+
+    def featured(self):
+        """Published roles editors chose for the home page."""
+        return self.published().filter(is_featured=True)
+
+    def with_skills(self):
+        """Prefetch each role's skills, core first, in one more query."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "role_skills",
+                queryset=RoleSkill.objects.select_related("skill").order_by(
+                    "importance", "skill__name"
+                ),
+            )
+        )
+
+    def with_skills_and_industries(self):
+        """Prefetch what a role card shows, in a fixed number of queries."""
+        return self.with_skills().prefetch_related("industries")
+
+    def ranked_by_skill_match(self, skills):
+        """Best match for someone who has `skills` first, ranked in the database.
+
+        Annotates each role with `core_total` (its core skills), `core_covered` (how
+        many of them are among `skills`) and `coverage` (the share covered, 0 to 1;
+        None for a role with no core skills, which goes last). Order: higher share,
+        then more core skills covered, then the better-paid role, then title.
+        """
+        core = Q(role_skills__importance=RoleSkill.Importance.CORE)
+        return self.annotate(
+            core_total=Count("role_skills", filter=core, distinct=True),
+            core_covered=Count(
+                "role_skills", filter=core & Q(role_skills__skill__in=skills), distinct=True
+            ),
+            coverage=Cast("core_covered", FloatField())
+            / NullIf(Cast("core_total", FloatField()), 0.0),
+        ).order_by(
+            F("coverage").desc(nulls_last=True),
+            F("core_covered").desc(),
+            F("salary_high").desc(nulls_last=True),
+            F("salary_low").desc(nulls_last=True),
+            "title",
+        )
+
+    def for_directory(self):
+        """Published roles with what the directory cards show."""
+        return self.published().with_skills_and_industries().with_official_median()
+
+    def for_detail(self):
+        """Everything a role page shows, in a fixed number of queries."""
+        return (
+            self.published()
+            .select_related("salary_source", "outlook_source")
+            .prefetch_related(
+                models.Prefetch(
+                    "role_skills",
+                    queryset=RoleSkill.objects.select_related("skill").order_by(
+                        "importance", "skill__name"
+                    ),
+                ),
+                models.Prefetch(
+                    "role_credentials",
+                    queryset=RoleCredential.objects.select_related("credential").order_by(
+                        "requirement", "credential__kind", "credential__name"
+                    ),
+                ),
+                models.Prefetch(
+                    "steps_out",
+                    queryset=CareerStep.objects.filter(to_role__is_published=True)
+                    .select_related("to_role")
+                    .order_by("to_role__title"),
+                ),
+                models.Prefetch(
+                    "steps_in",
+                    queryset=CareerStep.objects.filter(from_role__is_published=True)
+                    .select_related("from_role")
+                    .order_by("from_role__title"),
+                ),
+                "industries",
+                models.Prefetch(
+                    "occupation_links",
+                    queryset=RoleOccupation.objects.select_related("occupation")
+                    .order_by("position", "occupation__code")
+                    .prefetch_related(latest_estimates("occupation__wage_estimates")),
+                ),
+            )
+        )
+
+    def with_all_skills(self, skills):
+        """Roles that list every one of `skills`."""
+        queryset = self
+        for skill in skills:
+            queryset = queryset.filter(
+                Exists(RoleSkill.objects.filter(role=OuterRef("pk"), skill=skill))
+            )
+        return queryset
+
+    def open_to_education(self, level):
+        """Roles whose minimum education is at most `level` (a Role.Education value)."""
+        return self.filter(min_education__lte=level)
+
+    def paying_at_least(self, amount):
+        """Roles whose salary range reaches `amount` a year."""
+        return self.filter(salary_high__gte=amount)
+
+    def by_salary(self, descending=True):
+        if descending:
+            return self.order_by(
+                F("salary_high").desc(nulls_last=True),
+                F("salary_low").desc(nulls_last=True),
+                "title",
+            )
+        return self.order_by(
+            F("salary_low").asc(nulls_last=True), F("salary_high").asc(nulls_last=True), "title"
+        )
+
+    def by_growth(self):
+        return self.order_by(F("outlook_growth_pct").desc(nulls_last=True), "title")
+
+    def without_salary(self):
+        """Roles with no salary figure at all."""
+        return self.filter(NO_SALARY_FIGURE)
+
+    def with_stale_salary(self, today=None):
+        """Roles whose salary figure is older than settings.SALARY_STALE_MONTHS."""
+        return self.filter(salary_as_of__lt=stale_before(today))
+
+    def salary_scale(self):
+        """One scale for every salary bar on a page: US$0 to the highest figure among
+        these roles and their official occupations' estimates, rounded up to a round
+        number; None when there is no figure at all.
+
+        One aggregate query. High ≥ median ≥ low and the percentiles rise (the database
+        enforces both), so the highest known figure is the first of them that is set.
+        """
+        official = "occupations__wage_estimates__"
+        figures = self.aggregate(
+            article=Max(Coalesce("salary_high", "salary_median", "salary_low")),
+            official=Max(
+                Coalesce(*(official + field for field in reversed(PERCENTILE_FIELDS))),
+                filter=Q(**{official + "area_code": NATIONAL_AREA}),
+            ),
+        )
+        highest = max((figure for figure in figures.values() if figure is not None), default=None)
+        return SalaryScale.up_to(highest)
+
+    def site_salary_scale(self):
+        """The scale every page draws its salary bars on: that of all published roles,
+        so a bar means the same on the directory, a role page or the compare table."""
+        return self.published().salary_scale()
+
+    def counts_by_stage_and_track(self):
+        """How many of these roles sit at each stage and in each track, in one query:
+        ([(stage value, label, count)…], [(track value, label, count)…])."""
+        choices = {"stage": self.model.Stage.choices, "track": self.model.Track.choices}
+        counts = self.aggregate(
+            **{
+                f"{field}_{value}": Count("pk", filter=Q(**{field: value}))
+                for field, pairs in choices.items()
+                for value, _ in pairs
+            }
+        )
+        stages, tracks = (
+            [(value, label, counts[f"{field}_{value}"]) for value, label in pairs]
+            for field, pairs in choices.items()
+        )
+        return stages, tracks
+
+
+class Role(RevisionLock):
+    class Stage(models.TextChoices):
+        ENTRY = "entry", "Entry level"
+        MID = "mid", "Mid-career, no further education needed"
+        ADVANCED = "advanced", "Advanced: needs a graduate degree or certification"
+
+    class Track(models.TextChoices):
+        CORE = "core", "Core machine learning & data"
+        SPECIALISM = "specialism", "Applied specialism"
+        INTERDISCIPLINARY = "interdisciplinary", "Interdisciplinary alternative"
+
+    class Education(models.IntegerChoices):
+        # Ordered, so "open to someone with a master's" is min_education <= MASTER.
+        NONE = 0, "No degree required"
+        BACHELOR = 1, "Bachelor’s degree"
+        MASTER = 2, "Master’s degree"
+        DOCTORATE = 3, "Doctorate"
+
+    title = models.CharField(max_length=150, unique=True)
+    slug = models.SlugField(max_length=150, unique=True)
+    summary = models.CharField(max_length=200, help_text="One line shown on directory cards.")
+    description = models.TextField(help_text="A few paragraphs for the role page.")
+    stage = models.CharField(max_length=20, choices=Stage, db_index=True)
+    track = models.CharField(max_length=20, choices=Track, db_index=True)
+    min_education = models.PositiveSmallIntegerField(
+        "minimum education", choices=Education, default=Education.BACHELOR, db_index=True
+    )
+
+    salary_low = models.PositiveIntegerField(
+        "salary low", null=True, blank=True, help_text="US dollars a year."
+    )
+    salary_median = models.PositiveIntegerField(
+        "salary median", null=True, blank=True, help_text="US dollars a year."
+    )
+    salary_high = models.PositiveIntegerField(
+        "salary high", null=True, blank=True, help_text="US dollars a year."
+    )
+    salary_source = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.PROTECT, related_name="salary_roles"
+    )
+    salary_as_of = models.DateField(
+        "salary as of", null=True, blank=True, help_text="When the source measured the figures."
+    )
+
+    outlook_growth_pct = models.DecimalField(
+        "job-outlook growth (%)", max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    outlook_period = models.CharField(
+        max_length=50, blank=True, help_text="The period the growth covers, e.g. “2020–2030”."
+    )
+    outlook_source = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.PROTECT, related_name="outlook_roles"
+    )
+
+    is_published = models.BooleanField(
+        "published", default=True, db_index=True, help_text="Untick to hide the role from visitors."
+    )
+    is_featured = models.BooleanField(
+        "featured",
+        default=False,
+        db_index=True,
+        help_text="Tick to show the role on the home page; three or four featured roles work best.",
+    )
+    figures_updated_at = models.DateTimeField(
+        "figures last updated",
+        default=timezone.now,
+        editable=False,
+        help_text="When a salary or outlook figure last changed.",
+    )
+    version = models.PositiveIntegerField(
+        "revision",
+        default=1,
+        help_text="Goes up by one with every save, so two editors cannot overwrite each other.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    industries = models.ManyToManyField(Industry, related_name="roles", blank=True)
+    skills = models.ManyToManyField(Skill, through="RoleSkill", related_name="roles", blank=True)
+    credentials = models.ManyToManyField(
+        Credential, through="RoleCredential", related_name="roles", blank=True
+    )
+    next_roles = models.ManyToManyField(
+        "self",
+        through="CareerStep",
+        through_fields=("from_role", "to_role"),
+        symmetrical=False,
+        related_name="previous_roles",
+        blank=True,
+    )
+    occupations = models.ManyToManyField(
+        "Occupation", through="RoleOccupation", related_name="roles", blank=True
+    )
+
+    FIGURE_FIELDS = FIGURE_FIELDS
+    MONEY_FIELDS = SALARY_FIELDS
+
+    objects = SlugNaturalKeyManager.from_queryset(RoleQuerySet)()
+    history = HistoricalRecords(m2m_fields=[industries])
+
+    class Meta:
+        ordering = ["title"]
+        get_latest_by = "updated_at"
+        indexes = [
+            models.Index(fields=["salary_high"], name="role_salary_high_idx"),
+            models.Index(fields=["salary_low"], name="role_salary_low_idx"),
+            models.Index(fields=["outlook_growth_pct"], name="role_outlook_idx"),
+        ]
+        constraints = ROLE_FIGURE_CONSTRAINTS
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("careers:role-detail", args=[self.slug])
+
+    def clean(self):
+        """The salary desk's rules, for every form and import (the database holds the rest)."""
+        # Browsers send text areas with CRLF line ends; store one form, so a save
+        # that changes nothing in the text does not show up as a change in the history.
+        self.description = self.description.replace("\r\n", "\n")
+        problems = figure_problems(self)
+        if problems:
+            raise ValidationError(problems)
+
+    @property
+    def has_any_salary(self):
+        return any(getattr(self, field) is not None for field in SALARY_FIELDS)
+
+    def figures_are_stale(self, today=None):
+        """True when the salary figures are older than settings.SALARY_STALE_MONTHS."""
+        return self.salary_as_of is not None and self.salary_as_of < stale_before(today)
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def has_outlook(self):
+        return self.outlook_growth_pct is not None
+
+    @property
+    def core_skills(self):
+        """Core skills, from the prefetched role_skills when available."""
+        return [
+            rs.skill for rs in self.role_skills.all() if rs.importance == RoleSkill.Importance.CORE
+        ]
+
+    @property
+    def helpful_skills(self):
+        return [
+            rs.skill
+            for rs in self.role_skills.all()
+            if rs.importance == RoleSkill.Importance.HELPFUL
+        ]
+
+    @property
+    def required_credentials(self):
+        return [
+            rc.credential
+            for rc in self.role_credentials.all()
+            if rc.requirement == RoleCredential.Requirement.REQUIRED
+        ]
+
+    @property
+    def preferred_credentials(self):
+        return [
+            rc.credential
+            for rc in self.role_credentials.all()
+            if rc.requirement == RoleCredential.Requirement.PREFERRED
+        ]
