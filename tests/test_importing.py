@@ -151,3 +151,29 @@ def test_a_visitor_who_is_not_an_editor_cannot_import(client):
     client.force_login(user)
     response = upload(client, b"slug\n")
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_a_title_that_a_spreadsheet_would_run_is_exported_as_text(editor_client):
+    # Without the escape, Excel would run the formula when an editor opens the export.
+    Role.objects.filter(slug="data-scientist").update(
+        title='=HYPERLINK("https://evil.example/","Salary update")'
+    )
+    rows = exported_rows(editor_client)
+    assert row_for(rows, "data-scientist")["title"] == (
+        '\'=HYPERLINK("https://evil.example/","Salary update")'
+    )
+    assert all(not row[column].startswith(("=", "+", "@")) for row in rows for column in COLUMNS)
+
+
+def test_an_escaped_export_imports_back_as_it_was(editor_client):
+    role = Role.objects.get(slug="robotics-engineer")
+    role.outlook_period = "-2 years from now"
+    role.save()
+    rows = exported_rows(editor_client)
+    assert row_for(rows, "robotics-engineer")["outlook_period"] == "'-2 years from now"
+
+    preview = upload(editor_client, as_csv(rows))
+    assert preview.status_code == 200
+    assert '<tr class="update">' not in preview.content.decode()  # nothing changed
+    confirm(editor_client, preview)
+    assert Role.objects.get(slug="robotics-engineer").outlook_period == "-2 years from now"
