@@ -30,7 +30,6 @@ from careers.models.figures import SALARY_HARD_MAX, SALARY_HARD_MIN
 from careers.official.models import (
     ANNUAL_WAGE_FIELDS,
     EMPLOYMENT_MAX,
-    ESTIMATE_FIGURE_FIELDS,
     HOURLY_WAGE_MAX,
     HOURS_PER_YEAR,
     NATIONAL_AREA,
@@ -69,7 +68,8 @@ REQUIRED_COLUMNS = (
     "tot_emp",
     *WAGE_COLUMNS.values(),
 )
-OPTIONAL_COLUMNS = ("naics", "own_code", "annual", "hourly")
+# Read when present: NAICS and OWN_CODE (rows for other industries are skipped), and
+# ANNUAL and HOURLY (the annual-only and hourly-only flags).
 # ASCII digits with at most one dot (commas are removed first; a minus is let through for
 # the clearer "outside the possible range"). Decimal() alone would also take "١٢٣",
 # "1_000", "1e5" and "NaN", which no BLS file holds.
@@ -100,9 +100,6 @@ class EstimateRow:
     level: str
     area_code: str
     values: dict  # ESTIMATE_FIGURE_FIELDS → value
-
-    def figures(self):
-        return tuple(self.values[name] for name in ESTIMATE_FIGURE_FIELDS)
 
     def wage(self, field):
         """One figure as a Wage, to show it as the site will (e.g. "$239,200 or more")."""
