@@ -17,6 +17,7 @@ from careers.history_admin import HistoryAdmin
 from careers.importing import RoleFiguresResource
 from careers.models import (
     FIGURE_FIELD_NAMES,
+    PLACEMENT_FIELDS,
     CareerStep,
     Credential,
     GuideEntry,
@@ -87,15 +88,7 @@ class RoleAdmin(ImportExportMixin, HistoryAdmin):
     list_display = ["title", *FIGURE_FIELD_NAMES, "figures_are_current", "version"]
     list_editable = [*FIGURE_FIELD_NAMES, "version"]
     list_select_related = ["salary_source", "outlook_source"]
-    list_filter = [
-        SalaryFigureFilter,
-        "is_published",
-        "is_featured",
-        "stage",
-        "track",
-        "min_education",
-        "industries",
-    ]
+    list_filter = [SalaryFigureFilter, "is_published", "is_featured", *PLACEMENT_FIELDS]
     sortable_by = [
         "title",
         "salary_low",
@@ -115,7 +108,7 @@ class RoleAdmin(ImportExportMixin, HistoryAdmin):
             None,
             {"fields": ["title", "slug", "summary", "description", "is_published", "is_featured"]},
         ),
-        ("Where it sits", {"fields": ["stage", "track", "min_education", "industries"]}),
+        ("Where it sits", {"fields": PLACEMENT_FIELDS}),
         (
             "Figures",
             {

@@ -6,7 +6,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 
 from careers.comparing import COMPARE_MAX, COMPARE_MIN
-from careers.models import FIGURE_FIELD_NAMES, Role, Skill
+from careers.models import FIGURE_FIELD_NAMES, PLACEMENT_FIELDS, Role, Skill
 
 
 class RevisionWidget(forms.HiddenInput):
@@ -37,10 +37,7 @@ class RoleForm(forms.ModelForm):
             "description",
             "is_published",
             "is_featured",
-            "stage",
-            "track",
-            "min_education",
-            "industries",
+            *PLACEMENT_FIELDS,
             *FIGURE_FIELD_NAMES,
             "version",
         ]

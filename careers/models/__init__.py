@@ -23,7 +23,7 @@ from careers.models.figures import (
 )
 from careers.models.revisions import FiguresChangedMeanwhile, describe_value
 from careers.models.role_links import CareerStep, RoleCredential, RoleSkill
-from careers.models.roles import Role
+from careers.models.roles import PLACEMENT_FIELDS, Role
 from careers.models.searching import parse_terms
 from careers.models.shortlists import Shortlist, ShortlistItem, new_shortlist_token
 from careers.official.models import (
@@ -58,6 +58,7 @@ __all__ = [
     "OUTLOOK_MAX_PCT",
     "OUTLOOK_MIN_PCT",
     "PERCENTILE_FIELDS",
+    "PLACEMENT_FIELDS",
     "SALARY_FIELDS",
     "SALARY_HARD_MAX",
     "SALARY_HARD_MIN",

@@ -31,6 +31,9 @@ from careers.official.models import (
 )
 from careers.salary_scale import SalaryScale
 
+# Where a role sits in the guide: what the directory filters by and editors set together.
+PLACEMENT_FIELDS = ("stage", "track", "min_education", "industries")
+
 
 class RoleQuerySet(SearchableQuerySet, OfficialMedianQuerySet):
     # What a role search looks in: the directory's text filter and the site search alike.
