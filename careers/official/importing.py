@@ -24,7 +24,7 @@ from django.utils.text import slugify
 from import_export.tmp_storages import TempFolderStorage
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from careers.formatting import counted, plain
+from careers.formatting import counted, plain, usd
 from careers.models.catalogue import Source
 from careers.official.models import (
     ESTIMATE_FIGURE_FIELDS,
@@ -63,7 +63,7 @@ def check_release(name, published, hourly_top_code, today=None):
     if published > (today or timezone.localdate()):
         raise ValueError(f"The publication date {published} is in the future.")
     if not 0 < hourly_top_code <= HOURLY_WAGE_MAX:
-        raise ValueError(f"The hourly top-code must be between $0 and ${HOURLY_WAGE_MAX:,}.")
+        raise ValueError(f"The hourly top-code must be between $0 and {usd(HOURLY_WAGE_MAX)}.")
     if hourly_top_code != hourly_top_code.quantize(Decimal("0.01")):
         # The release stores it in cents; 115.005 would be saved as 115.01 and every
         # later import of the same file would report the top-code as changed.

@@ -25,7 +25,7 @@ import zlib
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from careers.formatting import Wage
+from careers.formatting import Wage, counted, usd
 from careers.models.figures import SALARY_HARD_MAX, SALARY_HARD_MIN
 from careers.official.models import (
     ANNUAL_WAGE_FIELDS,
@@ -291,7 +291,7 @@ def _estimate_values(cells, hourly_top_code):
         if low > high:
             cells.problem(
                 WAGE_COLUMNS[higher],
-                f"${high:,} is below the {WAGE_COLUMNS[lower].upper()} figure (${low:,}); "
+                f"{usd(high)} is below the {WAGE_COLUMNS[lower].upper()} figure ({usd(low)}); "
                 "percentiles must rise.",
             )
     return values
@@ -323,7 +323,7 @@ def read_oews(data, hourly_top_code):
     for row_number, cells in enumerate(rows, start=2):
         if row_number - 1 > ROWS_MAX:
             raise OewsFileError(
-                [f"The file has more than {ROWS_MAX:,} rows; use BLS's national file."]
+                [f"The file has more than {counted(ROWS_MAX, 'row')}; use BLS's national file."]
             )
         if not any(cells):
             continue  # blank lines at the end of a spreadsheet
