@@ -15,7 +15,6 @@ from careers.models import (
     Industry,
     Role,
     Skill,
-    parse_terms,
 )
 
 # Largest salary a visitor may type; anything bigger is a typo, and SQLite
@@ -148,7 +147,7 @@ class RoleFilter(django_filters.FilterSet):
         self.form.label_suffix = ""
 
     def filter_search(self, queryset, name, value):
-        return queryset.search(parse_terms(value))
+        return queryset.search(value)
 
     def filter_skills(self, queryset, name, value):
         return queryset.with_all_skills(value) if value else queryset

@@ -216,3 +216,10 @@ def test_highlight_escapes_first_and_marks_any_case():
     assert highlight("Tom & Jerry", ["amp"]) == "Tom &amp; Jerry"
     assert highlight("Éclair", ["éclair"]) == "<mark>Éclair</mark>"
     assert highlight("<i>", []) == "&lt;i&gt;"
+
+
+@pytest.mark.parametrize("query", ["data python", "computer vision", "R", "ethics", "pythn"])
+def test_the_directory_and_the_site_search_find_the_same_roles(client, query):
+    listed = client.get("/roles/", {"q": query}).context["page"].paginator.object_list
+    found = next((group.hits for group in search(query).groups if group.key == "roles"), [])
+    assert {role.title for role in listed} == {hit.title for hit in found}

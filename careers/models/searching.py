@@ -56,9 +56,11 @@ class SearchableQuerySet(QuerySet):
         return condition
 
     def search(self, terms):
-        """Rows holding every one of `terms` (see parse_terms), annotated with
-        `search_rank` (how many of them the title holds) and ordered by it, then by
-        title. No terms: every row, unranked."""
+        """Rows holding every one of `terms` (a list, or the text a visitor typed, which
+        parse_terms splits), annotated with `search_rank` (how many of them the title
+        holds) and ordered by it, then by title. No terms: every row, unranked."""
+        if isinstance(terms, str):
+            terms = parse_terms(terms)
         if not terms:
             return self
         queryset = self
