@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from careers.accounts import EDITORS_GROUP
 from careers.models import FiguresChangedMeanwhile, Role, Skill, Source
-from tests.admin_posts import figure_values, form_data
+from tests.helpers import figure_values, form_data
 
 PASSWORD = "a-long-test-password-2026"
 

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from careers.models import GuideEntry, Source, Statistic
-from tests.test_pages import text
+from tests.helpers import text
 
 NEXT_STEPS = [
     "entering-the-workforce",

@@ -8,8 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from careers.models import Role, Statistic
-from tests.admin_posts import form_data
-from tests.test_pages import text
+from tests.helpers import form_data, text
 
 
 def test_the_home_page_links_to_each_way_in(client):

@@ -24,7 +24,7 @@ from careers.forms import OEWS_TOKEN_SALT
 from careers.models import Occupation, Role, RoleOccupation, Source, WageEstimate, WageRelease
 from careers.oews import DEFAULT_HOURLY_TOP_CODE, import_oews
 from careers.seeding import OFFICIAL_SEED
-from tests.admin_posts import form_data
+from tests.helpers import form_data
 
 SAMPLE = OFFICIAL_SEED.path.read_bytes()
 SAMPLE_NAME = OFFICIAL_SEED.path.name

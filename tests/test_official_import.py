@@ -22,13 +22,7 @@ from django.utils import timezone
 
 from careers.models import ESTIMATE_FIGURE_FIELDS, Occupation, WageEstimate, WageRelease
 from careers.oews import DEFAULT_HOURLY_TOP_CODE, FigureChange, OewsFileError, import_oews
-from tests.benchmarks.oews_import import (
-    SAMPLE_FILE,
-    as_csv,
-    as_xlsx,
-    national_rows,
-    sample_rows,
-)
+from tests.helpers import SAMPLE_FILE, as_csv, as_xlsx, national_rows, sample_rows
 
 MAY_2024 = {"release": "May 2024", "published": datetime.date(2025, 4, 2)}
 MAY_2023 = {"release": "May 2023", "published": datetime.date(2024, 4, 3)}

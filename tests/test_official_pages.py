@@ -18,9 +18,7 @@ from careers.models import (
     WageEstimate,
     WageRelease,
 )
-from tests.test_pages import text
-from tests.test_salary_pictures import cards
-from tests.test_sharing import json_ld
+from tests.helpers import cards, json_ld, text
 
 OFFICIAL_BAR = re.compile(r'<svg class="salary-bar official-bar"[^>]*>.*?</svg>', re.S)
 

@@ -1,6 +1,5 @@
 """Every page type shows what a student came for, in a fixed number of queries."""
 
-import html as html_lib
 import re
 
 import pytest
@@ -17,12 +16,7 @@ from careers.models import (
     Skill,
     Statistic,
 )
-
-
-def text(response):
-    """The page's visible text with tags removed and white space folded."""
-    html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", response.content.decode(), flags=re.S)
-    return html_lib.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip())
+from tests.helpers import text
 
 
 def test_home_explains_the_guide_and_shows_headline_figures_with_sources(client):

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from careers.accounts import EDITORS_GROUP
 from careers.models import Role, SalaryFactor, Source
-from tests.test_pages import text
+from tests.helpers import text
 
 URL = "/salary-factors/"
 

@@ -12,7 +12,7 @@ from careers import search as search_module
 from careers.models import Role, RoleSkill, Skill
 from careers.search import QUERY_MAX, parse_terms, search, snippet
 from careers.templatetags.career_format import highlight
-from tests.test_pages import text
+from tests.helpers import text
 
 URL = "/search/"
 

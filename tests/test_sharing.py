@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from careers.models import Credential, Industry, Role, RoleSkill, Skill
 from careers.structured_data import occupation
+from tests.helpers import json_ld
 
 BASE = "http://testserver"
 
@@ -28,13 +29,6 @@ def head_tags(response):
     canonical = re.search(r'<link rel="canonical" href="([^"]+)"', html)
     tags["canonical"] = html_lib.unescape(canonical.group(1)) if canonical else None
     return tags
-
-
-def json_ld(response):
-    block = re.search(
-        r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S
-    )
-    return json.loads(block.group(1))
 
 
 # --- Links that never break ---------------------------------------------------

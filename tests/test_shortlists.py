@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from careers.accounts import ADVISORS_GROUP, EDITORS_GROUP
 from careers.models import Role, Shortlist, ShortlistItem
-from tests.admin_posts import form_data
+from tests.helpers import form_data
 
 PASSWORD = "a-long-test-password-2026"
 CHANGELIST = "/admin/careers/shortlist/"

@@ -9,9 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 
 from careers.seeding import OFFICIAL_SEED
-from tests.browser.conftest import DESKTOP, PHONE
-from tests.page_types import all_pages
-from tests.tooling import ARTIFACTS
+from tests.helpers import ARTIFACTS, DESKTOP, PHONE, all_pages
 
 # Live-server tests empty the database afterwards: marked transactional so that
 # pytest-django runs them after every other test.
