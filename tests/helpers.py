@@ -1,10 +1,12 @@
-"""Plain helpers the tests share: reading a page as a person sees it, what the admin
-posts, every public page type, BLS OEWS files, and the outside tools some checks need.
+"""Plain helpers the tests share: reading a page as a person sees it, staff accounts,
+what the admin posts, shortlists, every public page type, BLS OEWS files and imports,
+and the outside tools some checks need.
 
 Fixtures live in conftest.py; test modules import helpers from here, never from
 one another."""
 
 import csv
+import datetime
 import html as html_lib
 import io
 import json
@@ -14,11 +16,25 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import IntegrityError, transaction
+from django.test import Client
 from django.utils import timezone
 from openpyxl import Workbook
 
-from careers.models import FIGURE_FIELD_NAMES, FIGURE_FIELDS, Role, Shortlist, ShortlistItem
+from careers.accounts import ADVISORS_GROUP
+from careers.models import (
+    ESTIMATE_FIGURE_FIELDS,
+    FIGURE_FIELD_NAMES,
+    FIGURE_FIELDS,
+    Role,
+    Shortlist,
+    ShortlistItem,
+    WageEstimate,
+)
+from careers.oews import DEFAULT_HOURLY_TOP_CODE, import_oews
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,6 +45,12 @@ def text(response):
     """The page's visible text with tags removed and white space folded."""
     html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", response.content.decode(), flags=re.S)
     return html_lib.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip())
+
+
+def page_text(response):
+    """The page's markup without its tags, white space folded: entities stay escaped and
+    scripts (the structured data, say) stay in."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode())).strip()
 
 
 def cards(html):
@@ -47,6 +69,41 @@ def json_ld(response):
         r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S
     )
     return json.loads(block.group(1))
+
+
+# The test client's host: absolute links, canonical URLs and structured data start so.
+BASE = "http://testserver"
+
+
+# --- The database's own rules ---------------------------------------------------------
+
+
+def assert_rejected(create):
+    """`create` writes past every form; the database itself must refuse it."""
+    with pytest.raises(IntegrityError), transaction.atomic():
+        create()
+
+
+# --- Staff accounts -------------------------------------------------------------------
+
+PASSWORD = "a-long-test-password-2026"
+
+
+def make_staff(name, group_name):
+    user = get_user_model().objects.create_user(name, password=PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def make_advisor(name="ada"):
+    return make_staff(name, ADVISORS_GROUP)
+
+
+def logged_in(user):
+    """A browser session logged in as `user`."""
+    client = Client()
+    client.force_login(user)
+    return client
 
 
 # --- What the admin's role pages post -------------------------------------------------
@@ -106,6 +163,30 @@ def form_data(role, **changes):
                 data[f"{prefix}-{index}-{field}"] = "" if value is None else value
     data.update(changes)
     return data
+
+
+# --- Shortlists -----------------------------------------------------------------------
+
+SHORTLIST_CHANGELIST = "/admin/careers/shortlist/"
+
+
+def make_shortlist(owner, roles=(), **fields):
+    """A shortlist with `roles` in that order, each with a note naming it."""
+    shortlist = Shortlist.objects.create(
+        owner=owner, title=fields.pop("title", "Year 12"), **fields
+    )
+    for position, role in enumerate(roles, start=1):
+        ShortlistItem.objects.create(
+            shortlist=shortlist, role=role, position=position, note=f"Why {role.title}."
+        )
+    return shortlist
+
+
+def run_action(client, action, shortlists):
+    """Run an admin action (withdraw, restore) on `shortlists` from the list page."""
+    return client.post(
+        SHORTLIST_CHANGELIST, {"action": action, "_selected_action": [s.pk for s in shortlists]}
+    )
 
 
 # --- Every kind of public page --------------------------------------------------------
@@ -256,6 +337,58 @@ def as_xlsx(rows, *, descriptions_sheet=False):
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+# --- Importing OEWS files -------------------------------------------------------------
+# The seeded database already holds the "May 2025" release, imported from the sample;
+# a first import uses "May 2024" (or "May 2023"), releases it does not hold.
+
+MAY_2024 = {"release": "May 2024", "published": datetime.date(2025, 4, 2)}
+MAY_2023 = {"release": "May 2023", "published": datetime.date(2024, 4, 3)}
+
+
+def row_of(rows, code):
+    return next(row for row in rows if row["OCC_CODE"] == code)
+
+
+def sample_with(code, **cells):
+    """The sample as CSV, with some cells of one occupation's row changed."""
+    rows = sample_rows()
+    row_of(rows, code).update(cells)
+    return as_csv(rows)
+
+
+def import_file(data, *, release="May 2024", published=MAY_2024["published"], **options):
+    """Import as May 2024, a release the seed does not hold, unless told otherwise."""
+    options = {"file_name": "national_dl.csv", "hourly_top_code": DEFAULT_HOURLY_TOP_CODE} | options
+    return import_oews(data, release=release, published=published, **options)
+
+
+def estimates_of(release):
+    """{SOC code: estimate} for every estimate of the release."""
+    return {
+        estimate.occupation.code: estimate
+        for estimate in WageEstimate.objects.filter(release__name=release).select_related(
+            "occupation"
+        )
+    }
+
+
+def estimate(code, release="May 2025"):
+    return WageEstimate.objects.get(occupation__code=code, release__name=release)
+
+
+def figures(wage_estimate):
+    """Every figure of an estimate, in a fixed order, to compare two estimates."""
+    return tuple(getattr(wage_estimate, name) for name in ESTIMATE_FIGURE_FIELDS)
+
+
+def row_counts():
+    """How many rows each careers table holds, history tables included."""
+    return {
+        model._meta.label: model._default_manager.count()
+        for model in apps.get_app_config("careers").get_models()
+    }
 
 
 # --- Outside tools ----------------------------------------------------------------------

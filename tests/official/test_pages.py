@@ -11,13 +11,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from careers.models import (
-    Occupation,
-    Role,
-    RoleOccupation,
-    WageEstimate,
-    WageRelease,
-)
+from careers.models import Occupation, Role, RoleOccupation, WageEstimate, WageRelease
 from tests.helpers import cards, json_ld, text
 
 OFFICIAL_BAR = re.compile(r'<svg class="salary-bar official-bar"[^>]*>.*?</svg>', re.S)
