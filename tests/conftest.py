@@ -4,13 +4,12 @@ through the same service `make run` uses; each test's changes are rolled back.""
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import Client
 
 from careers.accounts import EDITORS_GROUP
 from careers.models import Role, Source
 from careers.seeding import load_seed
+from tests.helpers import logged_in, make_advisor, make_staff
 
 
 @pytest.fixture(scope="session")
@@ -40,17 +39,12 @@ def client():
     return Client()
 
 
-EDITOR_PASSWORD = "a-long-test-password-2026"
-
-
 @pytest.fixture
 def make_editor(db):
     """Make a staff user in the Editors group: make_editor("sam")."""
 
     def make(name="edith"):
-        user = get_user_model().objects.create_user(name, password=EDITOR_PASSWORD, is_staff=True)
-        user.groups.add(Group.objects.get(name=EDITORS_GROUP))
-        return user
+        return make_staff(name, EDITORS_GROUP)
 
     return make
 
@@ -63,9 +57,24 @@ def editor(make_editor):
 @pytest.fixture
 def editor_client(editor):
     """A browser session logged in as the editor."""
-    client = Client()
-    client.force_login(editor)
-    return client
+    return logged_in(editor)
+
+
+@pytest.fixture
+def ada():
+    """An advisor, who builds shortlists."""
+    return make_advisor("ada")
+
+
+@pytest.fixture
+def ada_client(ada):
+    return logged_in(ada)
+
+
+@pytest.fixture
+def roles():
+    """Two published roles to put on a shortlist."""
+    return [Role.objects.get(slug=slug) for slug in ("data-scientist", "robotics-engineer")]
 
 
 @pytest.fixture

@@ -4,8 +4,7 @@ import json
 import shutil
 import subprocess
 
-from tests.page_types import all_pages
-from tests.tooling import ARTIFACTS, VNU_JAR, missing
+from tests.helpers import ARTIFACTS, VNU_JAR, all_pages, missing
 
 
 def test_every_page_type_is_valid_html(client, tmp_path):

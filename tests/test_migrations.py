@@ -5,7 +5,7 @@ import json
 import subprocess
 import sys
 
-from tests.tooling import ROOT
+from tests.helpers import ROOT
 
 # The last migration of main before the restructuring (the code moved, the tables did
 # not). A release that adds migrations keeps this test honest about them.

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.tooling import missing
+from tests.helpers import missing
 
 
 def test_a_missing_tool_skips_with_how_to_install_it(monkeypatch):

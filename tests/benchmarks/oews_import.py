@@ -3,103 +3,20 @@
     .venv/bin/python -m tests.benchmarks.oews_import
 
 Runs against a throwaway SQLite database, prints a table and exits with status 1 when an
-import misses its target. The file builders here are also what the tests use to make
-OEWS files, so both read the same shapes of file.
+import misses its target. It builds its files with the tests' own OEWS file builders
+(tests/helpers.py), so both read the same shapes of file.
 """
 
-import csv
 import datetime
-import io
 import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from openpyxl import Workbook
-
-SAMPLE_FILE = Path(__file__).resolve().parents[2] / "fixtures/official/oews-national-may-2025.csv"
 # BLS's national file has about 830 detailed occupations and 1,400 rows with the groups.
 OCCUPATIONS = 1_100
 TARGET_SECONDS = 5.0
-# Columns BLS's workbooks hold as text; the rest are numbers unless a marker stands there.
-TEXT_COLUMNS = {
-    *("AREA_TITLE", "PRIM_STATE", "NAICS", "NAICS_TITLE", "I_GROUP"),
-    *("OCC_CODE", "OCC_TITLE", "O_GROUP", "HOURLY"),
-}
-MARKERS = {"*", "**", "#"}
-
-
-def sample_rows():
-    """The real May 2025 national sample, one dict per row, BLS's column names as keys."""
-    with SAMPLE_FILE.open(newline="", encoding="utf-8") as file:
-        return list(csv.DictReader(file))
-
-
-def national_rows(count):
-    """`count` detailed occupations (41-0001, 41-0002, …) with plausible, rising figures."""
-    template = next(row for row in sample_rows() if row["OCC_CODE"] == "15-2051")
-    rows = []
-    for number in range(1, count + 1):
-        median = 30_000 + 97 * number
-        rows.append(
-            {
-                **template,
-                "OCC_CODE": f"41-{number:04d}",
-                "OCC_TITLE": f"Sales Occupation {number}",
-                "TOT_EMP": str(1_000 + 13 * number),
-                "A_MEAN": str(median + 4_210),
-                "A_PCT10": str(median * 55 // 100),
-                "A_PCT25": str(median * 72 // 100),
-                "A_MEDIAN": str(median),
-                "A_PCT75": str(median * 132 // 100),
-                "A_PCT90": str(median * 165 // 100),
-                "H_MEDIAN": f"{median / 2080:.2f}",
-            }
-        )
-    return rows
-
-
-def as_csv(rows, columns=None):
-    """The rows as a CSV export of BLS's file; `columns` picks and orders the header."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns or list(rows[0]), extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue().encode()
-
-
-def bls_cell(column, text):
-    """A cell as BLS's workbooks hold it: numbers as numbers, codes and markers as text,
-    ANNUAL as a real boolean and HOURLY as the text TRUE (both occur)."""
-    if text == "":
-        return None
-    if column == "ANNUAL":
-        return text == "TRUE"
-    if column in TEXT_COLUMNS or text in MARKERS:
-        return text
-    try:
-        return float(text) if "." in text else int(text)
-    except ValueError:
-        return text  # not a number: kept as typed, as Excel would
-
-
-def as_xlsx(rows, *, descriptions_sheet=False):
-    """The rows as BLS's .xlsx download, optionally after a "Field descriptions" sheet."""
-    workbook = Workbook()
-    sheet = workbook.active
-    if descriptions_sheet:
-        sheet.title = "Field descriptions"
-        sheet.append(["Field", "Field description"])
-        sheet.append(["OCC_CODE", "The 6-digit Standard Occupational Classification code"])
-        sheet = workbook.create_sheet("All May 2025 data")
-    columns = list(rows[0])
-    sheet.append(columns)
-    for row in rows:
-        sheet.append([bls_cell(column, row[column]) for column in columns])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def measure(label, run):
@@ -131,6 +48,7 @@ def run_benchmark():
     from django.core.management import call_command
 
     from careers.official.importing import DEFAULT_HOURLY_TOP_CODE, import_oews
+    from tests.helpers import as_csv, as_xlsx, national_rows
 
     call_command("migrate", verbosity=0)
     rows = national_rows(OCCUPATIONS)

@@ -11,13 +11,11 @@ from django.db.migrations import RunPython
 from django.db.migrations.loader import MigrationLoader
 
 from careers.seeding import load_seed
-from tests.tooling import ARTIFACTS, CHROMIUM, missing
+from tests.helpers import ARTIFACTS, CHROMIUM, DESKTOP, missing
 
 # Playwright's sync API runs an event loop; pytest-django's documented workaround.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-PHONE = {"width": 360, "height": 740}
-DESKTOP = {"width": 1280, "height": 800}
 INSTALL_HINT = "install it with: apt-get install -y chromium chromium-driver"
 
 

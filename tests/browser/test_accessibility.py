@@ -3,15 +3,14 @@ zero axe-core violations (WCAG 2.0/2.1/2.2 A and AA), no horizontal scrolling,
 and a screenshot a person can look at."""
 
 import json
+import tempfile
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 
 from careers.seeding import OFFICIAL_SEED
-from tests.browser.conftest import DESKTOP, PHONE
-from tests.page_types import all_pages
-from tests.tooling import ARTIFACTS
+from tests.helpers import ARTIFACTS, DESKTOP, PHONE, all_pages
 
 # Live-server tests empty the database afterwards: marked transactional so that
 # pytest-django runs them after every other test.
@@ -66,9 +65,10 @@ KNOWN_ADMIN_RULES = {
 
 
 def test_the_admin_pages_editors_use_most_add_no_violations_of_our_own(
-    page, site, settings, tmp_path
+    page, site, monkeypatch, tmp_path
 ):
-    settings.OEWS_UPLOAD_DIR = tmp_path
+    # The import preview keeps the upload in the temporary folder: this test's own.
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     get_user_model().objects.create_superuser("axe-admin", "a@example.org", "axe-password-2026")
     page.goto(site + "/admin/login/")
     report = {"login": axe_violations(page)}

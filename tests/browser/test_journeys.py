@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from careers.accounts import EDITORS_GROUP
 from careers.models import Role
-from tests.browser.conftest import PHONE
+from tests.helpers import PHONE
 
 # Live-server tests empty the database afterwards: marked transactional so that
 # pytest-django runs them after every other test.

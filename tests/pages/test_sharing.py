@@ -1,21 +1,16 @@
-"""Advisors share pages: links that never break, previews that look right,
-structured data, sitemaps, comparisons, spreadsheets and print."""
+"""Advisors share pages: links that never break, previews that look right, sitemaps,
+spreadsheets and print."""
 
 import csv
 import html as html_lib
 import io
-import json
 import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
-from careers.models import Credential, Industry, Role, RoleSkill, Skill
-from careers.structured_data import occupation
-
-BASE = "http://testserver"
+from careers.models import Credential, Industry, Role, Skill
+from tests.helpers import BASE
 
 
 def head_tags(response):
@@ -28,13 +23,6 @@ def head_tags(response):
     canonical = re.search(r'<link rel="canonical" href="([^"]+)"', html)
     tags["canonical"] = html_lib.unescape(canonical.group(1)) if canonical else None
     return tags
-
-
-def json_ld(response):
-    block = re.search(
-        r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S
-    )
-    return json.loads(block.group(1))
 
 
 # --- Links that never break ---------------------------------------------------
@@ -142,71 +130,6 @@ def test_the_filtered_directory_is_its_own_canonical_page(client):
     assert tags["canonical"] == BASE + "/roles/?industry=finance&skill=python"
 
 
-# --- Structured data ----------------------------------------------------------
-
-
-def test_role_pages_embed_occupation_data_that_matches_the_database(client):
-    role = Role.objects.for_detail().get(slug="machine-learning-engineer")
-    data = json_ld(client.get(role.get_absolute_url()))
-    assert data["@context"] == "https://schema.org" and data["@type"] == "Occupation"
-    assert data["name"] == role.title and data["description"] == role.summary
-    salary = data["estimatedSalary"][0]
-    assert salary["@type"] == "MonetaryAmountDistribution"
-    assert (salary["currency"], salary["duration"]) == ("USD", "P1Y")
-    assert (salary["minValue"], salary["maxValue"]) == (110_000, 160_000)
-    assert "median" not in salary  # the article gives none
-    assert [c["name"] for c in data["educationRequirements"]] == [
-        c.name for c in role.required_credentials
-    ]
-    assert [c["name"] for c in data["qualifications"]] == [
-        c.name for c in role.preferred_credentials
-    ]
-    assert data["educationRequirements"][0]["credentialCategory"] == "degree"
-    assert set(data["skills"]) == set(role.skills.values_list("name", flat=True))
-    assert set(data["industry"]) == set(role.industries.values_list("name", flat=True))
-    assert data["mainEntityOfPage"]["@id"] == BASE + role.get_absolute_url()
-    assert data["mainEntityOfPage"]["lastReviewed"] == role.figures_updated_at.date().isoformat()
-
-
-def assert_nothing_empty(value, path="$"):
-    assert value not in (None, "", [], {}), path
-    if isinstance(value, dict):
-        for key, item in value.items():
-            assert_nothing_empty(item, f"{path}.{key}")
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            assert_nothing_empty(item, f"{path}[{index}]")
-
-
-@pytest.mark.parametrize(
-    "slug",
-    ["ai-specialist", "ai-ethicist", "research-scientist", "product-manager", "data-analyst"],
-)
-def test_no_structured_data_field_is_ever_empty(client, slug):
-    data = json_ld(client.get(f"/roles/{slug}/"))
-    assert_nothing_empty(data)
-    if slug == "ai-ethicist":  # no figure from the article, no official occupation
-        assert "estimatedSalary" not in data
-        assert "occupationalCategory" not in data
-
-
-def test_structured_data_cannot_break_out_of_its_script_element(client):
-    Role.objects.filter(slug="data-analyst").update(
-        summary="</script><script>alert(1)</script> & more"
-    )
-    html = client.get("/roles/data-analyst/").content.decode()
-    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
-    assert "<" not in block and json.loads(block)["description"].startswith("</script>")
-
-
-def test_occupation_data_is_built_from_the_prefetched_role_without_queries(
-    django_assert_num_queries,
-):
-    role = Role.objects.for_detail().get(slug="data-scientist")
-    with django_assert_num_queries(0):
-        occupation(role, BASE + role.get_absolute_url())
-
-
 # --- Sitemap and robots -------------------------------------------------------
 
 
@@ -246,100 +169,6 @@ def test_robots_txt_keeps_crawlers_out_of_the_admin_and_points_to_the_sitemap(cl
     assert response["Content-Type"].startswith("text/plain")
     body = response.content.decode()
     assert "Disallow: /admin/" in body and f"Sitemap: {BASE}/sitemap.xml" in body
-
-
-# --- Compare side by side -------------------------------------------------------
-
-
-def compared(response):
-    comparison = response.context["comparison"]
-    return [role.slug for role in comparison.roles] if comparison else None
-
-
-def test_two_roles_side_by_side_with_shared_skills_marked(client):
-    response = client.get("/compare/", {"roles": ["machine-learning-engineer", "data-scientist"]})
-    assert compared(response) == ["machine-learning-engineer", "data-scientist"]
-    html = response.content.decode()
-    assert "$110,000 – $160,000" in html and "$95,000 – $150,000" in html
-    shared = set(
-        RoleSkill.objects.filter(role__slug="machine-learning-engineer").values_list(
-            "skill__name", flat=True
-        )
-    ) & set(
-        RoleSkill.objects.filter(role__slug="data-scientist").values_list("skill__name", flat=True)
-    )
-    assert shared
-    marker = '<span class="visually-hidden"> (shared by all)</span>'
-    for name in shared:
-        assert f"<strong>{html_lib.escape(name)}</strong>{marker}" in html
-    for row in (
-        "Salary (US$ a year)",
-        "Job-outlook growth",
-        "Minimum education",
-        "Career stage",
-        "Track",
-        "Credentials",
-        "Industries",
-    ):
-        assert f'<th scope="row">{row}' in html
-
-
-def test_four_roles_compare_and_five_are_refused_with_a_message(client):
-    four = ["data-analyst", "data-scientist", "ai-specialist", "research-scientist"]
-    assert compared(client.get("/compare/", {"roles": four})) == four
-    response = client.get("/compare/", {"roles": [*four, "ai-ethicist"]})
-    assert response.status_code == 200
-    assert compared(response) is None
-    assert "You can compare up to 4 roles at once; you chose 5." in response.content.decode()
-
-
-@pytest.mark.parametrize(
-    ("roles", "message"),
-    [
-        (["data-scientist", "astronaut"], "We have no published role “astronaut”"),
-        (["data-scientist"], "Choose at least 2 different roles to compare."),
-        (["data-scientist", "data-scientist"], "Choose at least 2 different roles to compare."),
-        (["", ""], "Choose at least 2 roles to compare."),
-        (["<script>", "%00"], "We have no published role"),
-    ],
-)
-def test_bad_comparisons_explain_themselves_instead_of_failing(client, roles, message):
-    response = client.get("/compare/", {"roles": roles})
-    assert response.status_code == 200
-    assert message in html_lib.unescape(response.content.decode())
-    assert compared(response) is None
-
-
-def test_a_repeated_role_counts_once(client):
-    response = client.get("/compare/?roles=data-scientist&roles=data-analyst&roles=data-scientist")
-    assert compared(response) == ["data-scientist", "data-analyst"]
-
-
-def test_the_compare_page_without_roles_offers_a_picker_that_works_without_javascript(client):
-    html = client.get("/compare/").content.decode()
-    assert '<form method="get" action="/compare/"' in html
-    assert html.count('name="roles"') == Role.objects.published().count()
-
-
-def test_compare_links_from_the_directory_and_the_role_page(client):
-    directory = client.get("/roles/").content.decode()
-    assert '<form method="get" action="/compare/" class="compare-form"' in directory
-    assert 'name="roles" value="data-scientist"' in directory
-    assert (
-        'href="/compare/?roles=data-scientist"'
-        in client.get("/roles/data-scientist/").content.decode()
-    )
-
-
-def test_compare_queries_do_not_grow_with_the_number_of_roles(client):
-    def queries(roles):
-        with CaptureQueriesContext(connection) as captured:
-            client.get("/compare/", {"roles": roles})
-        return len(captured)
-
-    assert queries(["data-analyst", "data-scientist"]) == queries(
-        ["data-analyst", "data-scientist", "ai-specialist", "research-scientist"]
-    )
 
 
 # --- Export ---------------------------------------------------------------------

@@ -1,29 +1,19 @@
 """Salary ranges are drawn, not only written: one bar per role on one shared scale,
 with the figures as text beside it; roles without a figure get no bar."""
 
-import html as html_lib
 import re
 
 import pytest
 
 from careers.models import Role, RoleOccupation
 from careers.salary_scale import SalaryScale, round_up
+from tests.helpers import cards
 
 BAR = re.compile(r'<svg class="salary-bar"[^>]*>.*?</svg>', re.S)
 
 
 def bars(html):
     return BAR.findall(html)
-
-
-def cards(html):
-    """{role title: card html} for the role cards on a page."""
-    found = {}
-    for chunk in html.split('<article class="role-card">')[1:]:
-        card = chunk.split("</article>")[0]
-        title = re.search(r'class="role-card-title"><a href="[^"]+">([^<]+)</a>', card).group(1)
-        found[html_lib.unescape(title)] = card
-    return found
 
 
 def geometry(svg):

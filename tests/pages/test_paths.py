@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from careers.models import CareerStep, Role
 from careers.paths import NODE_WIDTH, career_map, wrap
-from tests.test_pages import text
+from tests.helpers import text
 
 URL = "/paths/"
 

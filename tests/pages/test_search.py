@@ -12,7 +12,7 @@ from careers.models import Role, RoleSkill, Skill, parse_terms
 from careers.models.searching import SearchableQuerySet
 from careers.search import GROUP_LIMIT, QUERY_MAX, search, snippet
 from careers.templatetags.career_format import highlight
-from tests.test_pages import text
+from tests.helpers import text
 
 URL = "/search/"
 

@@ -11,16 +11,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from careers.models import (
-    Occupation,
-    Role,
-    RoleOccupation,
-    WageEstimate,
-    WageRelease,
-)
-from tests.test_pages import text
-from tests.test_salary_pictures import cards
-from tests.test_sharing import json_ld
+from careers.models import Occupation, Role, RoleOccupation, WageEstimate, WageRelease
+from tests.helpers import cards, json_ld, text
 
 OFFICIAL_BAR = re.compile(r'<svg class="salary-bar official-bar"[^>]*>.*?</svg>', re.S)
 

@@ -2,36 +2,21 @@
 
 import datetime
 import io
-import re
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
-from django.db import IntegrityError, transaction
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from careers.accounts import EDITORS_GROUP
-from careers.models import FiguresChangedMeanwhile, Role, Skill, Source
-from tests.admin_posts import figure_values, form_data
-
-PASSWORD = "a-long-test-password-2026"
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
+from careers.models import Role, Skill, Source
+from tests.helpers import PASSWORD, figure_values, form_data, logged_in, page_text
 
 
 def change_url(role):
     return reverse("admin:careers_role_change", args=[role.pk])
-
-
-def page_text(response):
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
 
 
 # --- Who may do what -------------------------------------------------------------
@@ -149,21 +134,6 @@ def test_the_plausible_band_is_configurable(editor_client, settings):
     assert "$90,000 a year is outside the plausible range of $95,000" in page_text(response)
 
 
-@pytest.mark.parametrize(
-    "changes",
-    [
-        {"salary_as_of": None},
-        {"salary_low": 999},
-        {"salary_high": 10_000_001},
-        {"salary_low": 150_000},
-    ],
-    ids=["no-as-of-date", "below-hard-limit", "above-hard-limit", "low-above-high"],
-)
-def test_the_database_holds_the_same_rules(changes):
-    with pytest.raises(IntegrityError), transaction.atomic():
-        Role.objects.filter(slug="robotics-engineer").update(**changes)
-
-
 # --- History: every past value kept ----------------------------------------------
 
 
@@ -243,18 +213,8 @@ def test_the_second_of_two_editors_is_refused_and_shown_what_changed(editor_clie
     assert Role.objects.get(pk=role.pk).salary_high == 150_000
 
 
-def test_a_stale_copy_can_never_overwrite_a_newer_save():
-    first = Role.objects.get(slug="robotics-engineer")
-    second = Role.objects.get(slug="robotics-engineer")
-    first.salary_low = 95_000
-    first.save()
-    second.salary_high = 150_000
-    with pytest.raises(FiguresChangedMeanwhile):
-        second.save()
-    assert Role.objects.get(pk=first.pk).salary_high == 140_000
-
-
 # --- The salary desk --------------------------------------------------------------
+
 
 DESK = "/admin/careers/role/"
 
@@ -372,3 +332,22 @@ def test_desk_edits_survive_a_second_set_up(editor_client):
     desk_post(editor_client, roles, {"robotics-engineer": {"salary_high": 145_000}})
     call_command("load_seed", verbosity=0)
     assert Role.objects.get(slug="robotics-engineer").salary_high == 145_000
+
+
+def test_an_editor_features_a_role_in_the_admin(admin_client, client):
+    role = Role.objects.get(slug="robotics-engineer")
+    url = reverse("admin:careers_role_change", args=[role.pk])
+    response = admin_client.post(url, form_data(role, is_featured="on"))
+    assert response.status_code == 302
+    assert Role.objects.get(pk=role.pk).is_featured
+    home = client.get("/").content.decode()
+    assert "Robotics Engineer" in home.split('id="featured-heading"')[1].split("</section>")[0]
+    changelist = admin_client.get(
+        reverse("admin:careers_role_changelist"), {"is_featured__exact": 1}
+    )
+    assert {r.slug for r in changelist.context["cl"].result_list} == {
+        "data-scientist",
+        "machine-learning-engineer",
+        "research-scientist",
+        "robotics-engineer",
+    }

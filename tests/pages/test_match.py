@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from careers.matching import match_roles
 from careers.models import Role, RoleSkill, Skill
-from tests.test_pages import text
+from tests.helpers import text
 
 URL = "/match/"
 

@@ -1,0 +1,1 @@
+"""The admin, as editors and advisors use it."""

@@ -1,0 +1,1 @@
+"""Real-browser checks, run last against the live server."""

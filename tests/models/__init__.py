@@ -1,0 +1,1 @@
+"""The models' own rules (careers/models/), enforced whatever writes the data."""

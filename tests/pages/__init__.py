@@ -1,0 +1,1 @@
+"""The public pages, as students and advisors see them."""
