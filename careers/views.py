@@ -341,6 +341,7 @@ def guide(request):
             ),
             "next_steps": entries.next_steps(),
             "questions": entries.questions(),
+            "entry_stage": Role.Stage.ENTRY,
         },
     )
 

@@ -39,7 +39,7 @@ def official_median(role):
     return formatting.wage(Wage(role.official_median, bool(role.official_median_top_coded)))
 
 
-@register.filter
+@register.filter(expects_localtime=True)
 def time_element(value):
     """A date as a <time> element: machine-readable, and "15 May 2026" to read."""
     if not value:

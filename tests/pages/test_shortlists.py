@@ -103,3 +103,11 @@ def test_the_page_takes_the_same_three_queries_for_2_or_30_roles(
         return len(captured)
 
     assert queries_for(2) == queries_for(30)
+
+
+def test_each_roles_pay_is_drawn_on_the_scale_every_page_shares(client, ada, roles):
+    response = client.get(make_shortlist(ada, roles).share_path())
+    scale = Role.objects.site_salary_scale()
+    bars = response.content.decode().count('<svg class="salary-bar"')
+    assert bars == sum(role.has_any_salary for role in roles) > 0
+    assert f"from $0 to ${scale.maximum:,} a year" in page_text(response)
