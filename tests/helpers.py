@@ -193,6 +193,19 @@ def run_action(client, action, shortlists):
 # Add each new page type here: the browser checks (axe at phone and desktop widths,
 # no horizontal scrolling, screenshots) and the HTML validity check all read this list.
 
+# The home page, the directory and one page of each kind of record, with its list.
+RECORD_PAGES = [
+    "/",
+    "/roles/",
+    "/roles/data-scientist/",
+    "/skills/",
+    "/skills/python/",
+    "/industries/",
+    "/industries/finance/",
+    "/credentials/",
+    "/credentials/doctorate/",
+]
+
 STATIC_PAGES = [
     ("home", "/"),
     ("directory", "/roles/"),

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from careers.models import Credential, Industry, Role, Skill
-from tests.helpers import BASE
+from tests.helpers import BASE, RECORD_PAGES
 
 
 def head_tags(response):
@@ -78,18 +78,7 @@ def test_a_current_slug_wins_over_a_former_one_and_unpublished_roles_do_not_redi
 
 @pytest.mark.parametrize(
     "url",
-    [
-        "/",
-        "/roles/",
-        "/roles/data-scientist/",
-        "/skills/",
-        "/skills/python/",
-        "/industries/",
-        "/industries/finance/",
-        "/credentials/",
-        "/credentials/doctorate/",
-        "/compare/?roles=data-scientist&roles=data-analyst",
-    ],
+    [*RECORD_PAGES, "/compare/?roles=data-scientist&roles=data-analyst"],
 )
 def test_every_page_declares_its_canonical_url_and_preview_tags(client, url):
     response = client.get(url)

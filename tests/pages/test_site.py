@@ -5,18 +5,12 @@ import re
 
 import pytest
 
+from tests.helpers import RECORD_PAGES
+
 
 def test_pages_have_one_h1_landmarks_and_a_skip_link(client):
     for url in (
-        "/",
-        "/roles/",
-        "/roles/data-scientist/",
-        "/skills/",
-        "/skills/python/",
-        "/industries/",
-        "/industries/finance/",
-        "/credentials/",
-        "/credentials/doctorate/",
+        *RECORD_PAGES,
         "/salary-factors/",
         "/guide/",
         "/guide/figures/",
