@@ -17,7 +17,6 @@ NODE_PADDING = 10
 NODE_GAP = 14
 COLUMN_GAP = 104
 MARGIN = 12
-HEADER_HEIGHT = 50
 GROUP_LABEL_HEIGHT = 30
 GROUP_PADDING = 8
 # Extra room above an interdisciplinary group: a channel for steps that cross the column.
@@ -59,6 +58,16 @@ def wrap(title, width=LINE_CHARACTERS):
         else:
             lines.extend(word[i : i + width] for i in range(0, len(word), width))
     return lines or [""]
+
+
+# Column headings: the stages' own labels, wrapped to fit above a column (bold 16px), and
+# as much room above the first row as the longest heading needs.
+LABEL_CHARACTERS = 22
+LABEL_LINE_HEIGHT = 18
+HEADER_HEIGHT = (
+    LABEL_LINE_HEIGHT * max(len(wrap(stage.label, LABEL_CHARACTERS)) for stage in STAGE_COLUMNS)
+    + 14
+)
 
 
 @dataclass
@@ -123,7 +132,8 @@ class Column:
     @property
     def label_lines(self):
         """(y of each baseline, line) for the column's heading."""
-        return [(18 + index * 18, line) for index, line in enumerate(wrap(self.label, 26))]
+        lines = wrap(self.label, LABEL_CHARACTERS)
+        return [(LABEL_LINE_HEIGHT * (index + 1), line) for index, line in enumerate(lines)]
 
     @property
     def subgroup_box(self):
