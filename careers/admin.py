@@ -4,9 +4,11 @@ careers.official.admin, registered from here."""
 
 from django import forms
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.db import models
 from django.db.models import Count
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.html import format_html
 from import_export.admin import ImportExportMixin
@@ -15,6 +17,7 @@ from careers.formatting import counted, factor_figure
 from careers.forms import DeskRowForm, RoleForm
 from careers.history_admin import HistoryAdmin
 from careers.importing import RoleFiguresResource
+from careers.merging import merge_skills
 from careers.models import (
     FIGURE_FIELD_NAMES,
     PLACEMENT_FIELDS,
@@ -29,11 +32,20 @@ from careers.models import (
     Shortlist,
     ShortlistItem,
     Skill,
+    SkillAlias,
     Source,
     Statistic,
 )
 from careers.official.admin import RoleOccupationInline
 from careers.spreadsheets import SafeCSV
+
+
+class SkillAliasInline(admin.TabularInline):
+    model = SkillAlias
+    extra = 1
+    fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    verbose_name_plural = "other names (abbreviations, the article's wording, merged skills)"
 
 
 class RoleSkillInline(admin.TabularInline):
@@ -140,10 +152,53 @@ class RoleAdmin(ImportExportMixin, HistoryAdmin):
 
 @admin.register(Skill)
 class SkillAdmin(HistoryAdmin):
-    list_display = ["name", "category"]
+    list_display = ["name", "category", "other_names"]
     list_filter = ["category"]
-    search_fields = ["name", "slug", "description"]
+    search_fields = ["name", "slug", "description", "aliases__name"]
     prepopulated_fields = {"slug": ["name"]}
+    inlines = [SkillAliasInline]
+    actions = ["merge"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("aliases")
+
+    @admin.display(description="other names")
+    def other_names(self, skill):
+        return ", ".join(alias.name for alias in skill.aliases.all()) or "—"
+
+    def has_merge_permission(self, request):
+        return request.user.has_perm("careers.merge_skill")
+
+    @admin.action(description="Merge the selected skills into one", permissions=["merge"])
+    def merge(self, request, queryset):
+        """First a page to choose which skill to keep, then the merge itself."""
+        skills = list(queryset.annotate(role_count=Count("roles", distinct=True)))
+        if len(skills) < 2:
+            self.message_user(request, "Choose two or more skills to merge.", messages.WARNING)
+            return None
+        kept = next((skill for skill in skills if str(skill.pk) == request.POST.get("keep")), None)
+        if kept is None:
+            return TemplateResponse(
+                request,
+                "admin/careers/skill/merge.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "opts": self.opts,
+                    "title": "Merge skills",
+                    "skills": skills,
+                    "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                },
+            )
+        moved = sum(
+            merge_skills(skill, kept, user=request.user) for skill in skills if skill != kept
+        )
+        self.message_user(
+            request,
+            f"Merged {counted(len(skills) - 1, 'skill')} into {kept.name} "
+            f"({counted(moved, 'role link')} moved); their old names and addresses now "
+            f"lead to {kept.name}.",
+        )
+        return None
 
 
 @admin.register(Industry)

@@ -146,8 +146,12 @@ class RoleFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         self.form.label_suffix = ""
 
+    # The words searched instead, when the visitor's own found no role ("pythn").
+    mended_terms = ()
+
     def filter_search(self, queryset, name, value):
-        return queryset.search(value)
+        roles, self.mended_terms = queryset.search_forgiving(value)
+        return roles
 
     def filter_skills(self, queryset, name, value):
         return queryset.with_all_skills(value) if value else queryset

@@ -171,9 +171,10 @@ class SkillMatchForm(forms.Form):
 
     def clean_skill(self):
         slugs = self.cleaned_data["skill"][: self.MAX_SKILLS]
-        found = {skill.slug: skill for skill in Skill.objects.filter(slug__in=slugs)}
+        # A skill's other names count too (?skill=nlp, or a merged skill's old slug).
+        found = Skill.objects.for_slugs(slugs)
         self.unknown_skills = [slug for slug in slugs if slug not in found]
-        return [found[slug] for slug in slugs if slug in found]
+        return list(dict.fromkeys(found[slug] for slug in slugs if slug in found))
 
     def chosen_skills(self):
         """The known skills chosen, in the order given; [] when none or not submitted."""

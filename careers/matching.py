@@ -7,8 +7,10 @@ from careers.models import Role
 
 # How the ranking works, in the one sentence the results page shows.
 RANKING_EXPLAINED = (
-    "Roles are ranked by the share of their core skills you already have; where two "
-    "roles tie, the one where you have more core skills comes first, then the better-paid one."
+    "Roles that use at least one of your skills are listed, those where you already have "
+    "the most core skills first; where two tie, the one where those skills make up a larger "
+    "share of its core skills comes first, then the one where you have more of its helpful "
+    "skills, then the better-paid one."
 )
 
 
@@ -19,6 +21,7 @@ class RoleMatch:
     role: Role
     have: list
     missing: list
+    helpful: list = ()  # the role's helpful skills the student has
 
     @property
     def covered(self):
@@ -35,7 +38,7 @@ class RoleMatch:
 
 
 def match_roles(skills):
-    """Every published role ranked for someone who has `skills` (Skill objects).
+    """The published roles that use any of `skills` (Skill objects), best first.
 
     The ranking happens in the database (Role.objects.ranked_by_skill_match); each
     role's skills come in one prefetch, so this is two queries whatever the number of
@@ -48,6 +51,7 @@ def match_roles(skills):
             role=role,
             have=[skill for skill in role.core_skills if skill.pk in chosen],
             missing=[skill for skill in role.core_skills if skill.pk not in chosen],
+            helpful=[skill for skill in role.helpful_skills if skill.pk in chosen],
         )
         for role in roles
     ]

@@ -7,6 +7,7 @@ the groups and the snippets the search page shows.
 """
 
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -18,9 +19,11 @@ from careers.models import (
     Role,
     SalaryFactor,
     Skill,
+    SkillAlias,
     Statistic,
     parse_terms,
 )
+from careers.models.searching import SYNONYM_WORDS, corrected, singular, variants, words_of
 
 # The longest search we run; anything longer is cut, and the visitor told.
 QUERY_MAX = 100
@@ -56,6 +59,15 @@ class SearchResults:
     terms: list = field(default_factory=list)
     groups: list = field(default_factory=list)
     was_shortened: bool = False
+    # The words searched instead when the query's own found nothing ("pythn" → "python").
+    mended: list = field(default_factory=list)
+    # Close words to try when nothing matched at all.
+    suggestions: list = field(default_factory=list)
+
+    @property
+    def marks(self):
+        """Every form of the words searched, to highlight in the results."""
+        return sorted({form for term in self.mended or self.terms for form in variants(term)})
 
     @property
     def has_query(self):
@@ -100,11 +112,12 @@ class Kind:
         rows = self.queryset().search(terms)
         found = list(rows[: limit + 1])
         title_field = rows.search_title_field
+        forms = [form for term in terms for form in variants(term)]
         hits = [
             Hit(
                 title=getattr(row, title_field),
                 url=row.get_absolute_url(),
-                snippet=snippet(self._snippet_text(row, terms), terms),
+                snippet=snippet(self._snippet_text(row, forms), forms),
                 label=self.label,
             )
             for row in found[:limit]
@@ -131,6 +144,34 @@ SALARY_FACTORS = Kind(
 )
 STATISTICS = Kind("Figure", lambda: Statistic.objects.all(), ())
 
+# Words that name a topic rather than a record: a search for one of them leads first
+# to the pages about that topic. (words, [(title, URL name, what the page offers)]).
+TOPICS = [
+    (
+        {"salary", "pay", "wage", "earn", "earning", "income", "money"},
+        [
+            ("Why pay varies", "careers:salary-factors", "What moves a salary up or down."),
+            (
+                "Official U.S. pay figures",
+                "careers:official-data",
+                "What BLS measures for the occupations closest to each role.",
+            ),
+            ("Roles by salary", "careers:role-list", "The directory, highest-paid first."),
+        ],
+    ),
+    (
+        {"growth", "outlook", "demand", "job", "future", "employment"},
+        [
+            (
+                "The field in figures",
+                "careers:guide-figures",
+                "Job growth, employment after graduating and study, with sources.",
+            ),
+        ],
+    ),
+]
+TOPIC_QUERIES = {"careers:role-list": "?sort=salary-high"}
+
 # (key, heading, kinds): one group per heading, in this order.
 GROUPS = [
     ("roles", "Roles", [ROLES]),
@@ -141,21 +182,44 @@ GROUPS = [
 ]
 
 
-def search(query):
-    """Search everything a visitor can read for `query`.
+def topic_group(terms):
+    """The pages about the topics `terms` name (salary, growth…), as a result group."""
+    forms = {form for term in terms for form in variants(term)}
+    hits = [
+        Hit(
+            title=title,
+            url=reverse(name) + TOPIC_QUERIES.get(name, ""),
+            snippet=offer,
+            label="Topic",
+        )
+        for words, pages in TOPICS
+        if forms & words
+        for title, name, offer in pages
+    ]
+    return [ResultGroup(key="topics", label="Topics", hits=hits)] if hits else []
 
-    Returns SearchResults with only the groups that found something. Safe for any
-    input: an empty or quote-only query searches nothing; a query longer than
-    QUERY_MAX characters is cut (was_shortened says so). One query per kind of
-    thing searched (seven), however large the catalogue.
-    """
-    query = " ".join((query or "").split())
-    was_shortened = len(query) > QUERY_MAX
-    query = query[:QUERY_MAX].strip()
-    terms = parse_terms(query)
-    if not terms:
-        return SearchResults(query=query, was_shortened=was_shortened)
-    groups = []
+
+def vocabulary():
+    """Every word of every kind's titles and names: what mistyped words are mended
+    against, and what suggestions are drawn from."""
+    words = set(SYNONYM_WORDS)
+    for _, _, kinds in GROUPS:
+        for kind in kinds:
+            words |= kind.queryset().search_vocabulary()
+    words |= words_of(SkillAlias.objects.values_list("name", flat=True))
+    return words | {word for topic_words, _ in TOPICS for word in topic_words}
+
+
+def suggestions_for(terms, words):
+    """Up to three known words close to the terms that found nothing."""
+    close = []
+    for term in terms:
+        close += get_close_matches(singular(term.casefold()), words, n=3, cutoff=0.6)
+    return list(dict.fromkeys(close))[:3]
+
+
+def _groups(terms, query):
+    groups = topic_group(terms)
     for key, label, kinds in GROUPS:
         hits, more = [], False
         for kind in kinds:
@@ -170,4 +234,41 @@ def search(query):
         groups.append(
             ResultGroup(key=key, label=label, hits=hits, has_more=more, more_url=more_url)
         )
-    return SearchResults(query=query, terms=terms, groups=groups, was_shortened=was_shortened)
+    return groups
+
+
+def search(query):
+    """Search everything a visitor can read for `query`.
+
+    Returns SearchResults with only the groups that found something: first the pages
+    about a topic the words name (salary, growth), then each kind of record. Words
+    match in any of their forms (see careers.models.searching.variants); when nothing
+    matches, mistyped words are mended ("pythn" → "python") and the search runs again,
+    and if still nothing matches, close words are suggested. Safe for any input: an
+    empty or quote-only query searches nothing; a query longer than QUERY_MAX
+    characters is cut (was_shortened says so). One query per kind of thing searched
+    (seven), however large the catalogue; the mending adds a few more, only when
+    nothing was found.
+    """
+    query = " ".join((query or "").split())
+    was_shortened = len(query) > QUERY_MAX
+    query = query[:QUERY_MAX].strip()
+    terms = parse_terms(query)
+    if not terms:
+        return SearchResults(query=query, was_shortened=was_shortened)
+    groups = _groups(terms, query)
+    mended, suggestions = [], []
+    if not groups:
+        words = vocabulary()
+        mended = corrected(terms, words)
+        groups = _groups(mended, " ".join(mended)) if mended else []
+        if not groups:
+            mended, suggestions = [], suggestions_for(terms, words)
+    return SearchResults(
+        query=query,
+        terms=terms,
+        groups=groups,
+        was_shortened=was_shortened,
+        mended=mended,
+        suggestions=suggestions,
+    )

@@ -235,7 +235,8 @@ def skill_list(request):
 
 
 def skill_detail(request, slug):
-    skill, moved = find_by_slug(Skill.objects.all(), slug)
+    skills = Skill.objects.prefetch_related("aliases")
+    skill, moved = find_by_slug(skills, slug, alias_lookup="aliases__slug")
     if moved:
         return redirect(skill, permanent=True)
     role_skills = RoleSkill.objects.for_skill_page(skill)

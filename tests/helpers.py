@@ -109,6 +109,20 @@ def logged_in(user):
 # --- What the admin's role pages post -------------------------------------------------
 
 
+def untouched_inlines(*prefixes):
+    """The management data of inline formsets a test leaves as they are (no rows sent)."""
+    return {
+        f"{prefix}-{name}": value
+        for prefix in prefixes
+        for name, value in (
+            ("TOTAL_FORMS", 0),
+            ("INITIAL_FORMS", 0),
+            ("MIN_NUM_FORMS", 0),
+            ("MAX_NUM_FORMS", 1000),
+        )
+    }
+
+
 def figure_values(role):
     """A role's figures as the admin posts them (blank for an empty field)."""
     values = {}
@@ -240,6 +254,11 @@ STATIC_PAGES = [
     ("search", "/search/?q=data"),
     ("search-empty", "/search/?q="),
     ("search-odd-input", "/search/?q=%22100%25%22+%E2%9C%A8"),
+    ("search-mended", "/search/?q=pythn"),
+    ("search-suggestions", "/search/?q=visionary"),
+    ("search-topic", "/search/?q=salary"),
+    ("directory-mended", "/roles/?q=scienist"),
+    ("match-by-other-names", "/match/?skill=ethics&skill=policy"),
     ("not-found", "/no-such-page/"),
 ]
 

@@ -8,7 +8,7 @@ so `from careers.models import Role` and the migrations keep working.
 - careers.official.models: official occupations and BLS wage estimates
 """
 
-from careers.models.catalogue import Credential, Industry, Skill, Source
+from careers.models.catalogue import Credential, Industry, Skill, SkillAlias, Source
 from careers.models.editorial import GuideEntry, SalaryFactor, Statistic
 from careers.models.figures import (
     FIGURE_FIELD_NAMES,
@@ -78,6 +78,7 @@ __all__ = [
     "Shortlist",
     "ShortlistItem",
     "Skill",
+    "SkillAlias",
     "Source",
     "Statistic",
     "WageEstimate",

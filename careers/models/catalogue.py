@@ -1,8 +1,9 @@
 """The catalogue roles are tagged with: the sources every figure cites, and the
 industries, skills and credentials a role involves."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -43,6 +44,22 @@ class CredentialQuerySet(TopicQuerySet):
 
 
 class SkillQuerySet(TopicQuerySet):
+    # A skill is found by its name, its description or any of its other names.
+    search_related = (("aliases", "name"),)
+
+    def for_slugs(self, slugs):
+        """{slug: skill} for `slugs`, each found by its own slug or by an alias's (a
+        merged skill's old slug, or another name such as "nlp"): one query."""
+        found = {}
+        rows = self.filter(Q(slug__in=slugs) | Q(aliases__slug__in=slugs)).annotate(
+            alias_slug=F("aliases__slug")
+        )
+        for skill in rows:
+            for slug in (skill.slug, skill.alias_slug):
+                if slug in slugs:
+                    found.setdefault(slug, skill)
+        return found
+
     def grouped_by_category(self):
         """[(category label, [skills…]), …] in the categories' declared order."""
         skills = list(self.order_by("name"))
@@ -126,6 +143,7 @@ class Skill(models.Model):
 
     class Meta:
         ordering = ["name"]
+        permissions = [("merge_skill", "Can merge one skill into another")]
 
     def __str__(self):
         return self.name
@@ -183,3 +201,33 @@ class Credential(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+
+class SkillAlias(models.Model):
+    """Another name for a skill: the article's wording ("statistical analysis"), an
+    abbreviation ("NLP"), or the name of a skill merged into this one. Searches and
+    the skills match understand it, and its slug redirects to the skill's page."""
+
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=100, unique=True, help_text="E.g. “NLP”.")
+    slug = models.SlugField(max_length=100, unique=True)
+
+    objects = SlugNaturalKeyManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "skill alias"
+        verbose_name_plural = "skill aliases"
+
+    def __str__(self):
+        return f"{self.name} → {self.skill}"
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["careers.skill"]
+
+    def clean(self):
+        if Skill.objects.filter(slug=self.slug).exclude(pk=self.skill_id).exists():
+            raise ValidationError({"slug": "A skill already has this slug; choose another."})

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from careers.models.catalogue import Credential, Industry, Skill, Source
+from careers.models.catalogue import Credential, Industry, Skill, SkillAlias, Source
 from careers.models.figures import (
     FIGURE_FIELDS,
     NO_SALARY_FIGURE,
@@ -21,7 +21,7 @@ from careers.models.figures import (
 from careers.models.natural_keys import SlugNaturalKeyManager
 from careers.models.revisions import RevisionLock
 from careers.models.role_links import CareerStep, RoleCredential, RoleSkill
-from careers.models.searching import SearchableQuerySet
+from careers.models.searching import SearchableQuerySet, words_of
 from careers.official.models import (
     NATIONAL_AREA,
     PERCENTILE_FIELDS,
@@ -38,7 +38,16 @@ PLACEMENT_FIELDS = ("stage", "track", "min_education", "industries")
 class RoleQuerySet(SearchableQuerySet, OfficialMedianQuerySet):
     # What a role search looks in: the directory's text filter and the site search alike.
     search_fields = ("title", "summary", "description")
-    search_related = {"role_skills": "skill__name"}
+    search_related = (("role_skills", "skill__name"), ("role_skills", "skill__aliases__name"))
+
+    def search_vocabulary(self):
+        """Role titles' words and every skill's names: what a mistyped word is mended
+        against in a role search."""
+        return (
+            super().search_vocabulary()
+            | words_of(Skill.objects.values_list("name", flat=True))
+            | words_of(SkillAlias.objects.values_list("name", flat=True))
+        )
 
     def published(self):
         """Roles visitors may see."""
@@ -64,27 +73,36 @@ class RoleQuerySet(SearchableQuerySet, OfficialMedianQuerySet):
         return self.with_skills().prefetch_related("industries")
 
     def ranked_by_skill_match(self, skills):
-        """Best match for someone who has `skills` first, ranked in the database.
+        """The roles that list at least one of `skills`, best match for someone who has
+        them first, ranked in the database.
 
         Annotates each role with `core_total` (its core skills), `core_covered` (how
-        many of them are among `skills`) and `coverage` (the share covered, 0 to 1;
-        None for a role with no core skills, which goes last). Order: higher share,
-        then more core skills covered, then the better-paid role, then title.
+        many of them are among `skills`), `coverage` (that share, 0 to 1) and
+        `helpful_covered` (its helpful skills among `skills`). Order: more core skills
+        covered, then a higher share of them, then more helpful skills covered, then
+        the better-paid role, then title. So a role where you have 4 of 8 core skills
+        comes before one where you have 1 of 2.
         """
         core = Q(role_skills__importance=RoleSkill.Importance.CORE)
-        return self.annotate(
-            core_total=Count("role_skills", filter=core, distinct=True),
-            core_covered=Count(
-                "role_skills", filter=core & Q(role_skills__skill__in=skills), distinct=True
-            ),
-            coverage=Cast("core_covered", FloatField())
-            / NullIf(Cast("core_total", FloatField()), 0.0),
-        ).order_by(
-            F("coverage").desc(nulls_last=True),
-            F("core_covered").desc(),
-            F("salary_high").desc(nulls_last=True),
-            F("salary_low").desc(nulls_last=True),
-            "title",
+        helpful = Q(role_skills__importance=RoleSkill.Importance.HELPFUL)
+        chosen = Q(role_skills__skill__in=skills)
+        return (
+            self.annotate(
+                core_total=Count("role_skills", filter=core, distinct=True),
+                core_covered=Count("role_skills", filter=core & chosen, distinct=True),
+                helpful_covered=Count("role_skills", filter=helpful & chosen, distinct=True),
+                coverage=Cast("core_covered", FloatField())
+                / NullIf(Cast("core_total", FloatField()), 0.0),
+            )
+            .filter(Q(core_covered__gt=0) | Q(helpful_covered__gt=0))
+            .order_by(
+                F("core_covered").desc(),
+                F("coverage").desc(nulls_last=True),
+                F("helpful_covered").desc(),
+                F("salary_high").desc(nulls_last=True),
+                F("salary_low").desc(nulls_last=True),
+                "title",
+            )
         )
 
     def for_directory(self):

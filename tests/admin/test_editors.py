@@ -12,7 +12,14 @@ from django.utils import timezone
 
 from careers.accounts import EDITORS_GROUP
 from careers.models import Role, Skill, Source
-from tests.helpers import PASSWORD, figure_values, form_data, logged_in, page_text
+from tests.helpers import (
+    PASSWORD,
+    figure_values,
+    form_data,
+    logged_in,
+    page_text,
+    untouched_inlines,
+)
 
 
 def change_url(role):
@@ -40,7 +47,7 @@ def test_an_editor_can_change_a_roles_figures_and_add_a_skill(editor_client):
     assert Role.objects.get(pk=role.pk).salary_high == 145_000
     response = editor_client.post(
         reverse("admin:careers_skill_add"),
-        {"name": "Rust", "slug": "rust", "category": "programming"},
+        {"name": "Rust", "slug": "rust", "category": "programming", **untouched_inlines("aliases")},
     )
     assert response.status_code == 302
     assert Skill.objects.filter(slug="rust").exists()
@@ -163,6 +170,7 @@ def test_other_curated_records_keep_their_history_too(editor_client):
             "slug": "python",
             "category": "programming",
             "description": skill.description,
+            **untouched_inlines("aliases"),
         },
     )
     assert [h.name for h in skill.history.all()[:2]] == ["Python 3", "Python"]

@@ -71,3 +71,8 @@ def test_list_and_topic_pages_queries_do_not_grow_with_the_number_of_roles(clien
         RoleCredential.objects.create(role=role, credential=bachelors)
         role.industries.add(technology)
     assert count() == before
+
+
+def test_a_skill_page_names_the_skills_other_names(client):
+    page = text(client.get("/skills/natural-language-processing/"))
+    assert "Also called: NLP." in page

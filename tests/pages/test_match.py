@@ -61,26 +61,30 @@ def hand_made(make_role):
     role("Gold", ["python", "statistics"], salary_low=90_000, salary_high=180_000)
     role("Hidden figures", ["statistics", "python"])
     role("Unpublished", ["python", "statistics"], is_published=False)
+    role("Unrelated", ["java", "communication"], salary_low=200_000, salary_high=300_000)
 
 
 EXPECTED_ORDER = [
-    "Gold",  # 100%, 2 covered, pays up to $180,000
-    "Analyst",  # 100%, 2 covered, up to $150,000
-    "Hidden figures",  # 100%, 2 covered, no figure
-    "Coder",  # 100%, but only 1 core skill covered
-    "Broad",  # 50%, 2 covered (its high pay does not beat a better share)
-    "Dual",  # 50%, 1 covered
-    "Enterprise",  # 0%: helpful skills do not count
-    "Freeform",  # no core skills at all: last
+    "Gold",  # 2 core skills covered, 100%, pays up to $180,000
+    "Analyst",  # 2 covered, 100%, up to $150,000
+    "Hidden figures",  # 2 covered, 100%, no figure
+    "Broad",  # 2 covered of 4: more covered beats a higher share of fewer
+    "Coder",  # 1 covered, 100%
+    "Dual",  # 1 covered, 50%
+    "Enterprise",  # no core skill covered, but 2 helpful ones
+    "Freeform",  # no core skills at all, 1 helpful one
+    # "Unrelated" uses none of the skills: not a result.
 ]
 
 
-def test_roles_are_ranked_by_share_of_core_skills_then_count_then_pay(client, hand_made):
+def test_roles_are_ranked_by_core_skills_covered_then_share_then_helpful_then_pay(
+    client, hand_made
+):
     response = client.get(URL, {"skill": ["python", "statistics"]})
     assert response.status_code == 200
     assert ranked_titles(response) == EXPECTED_ORDER
     page = text(response)
-    assert "ranked by the share of their core skills you already have" in page
+    assert "those where you already have the most core skills first" in page
     assert "100% of its core skills: you have 2 of 2." in page
     assert "50% of its core skills: you have 2 of 4." in page
 
@@ -148,7 +152,8 @@ def test_unknown_skills_are_named_and_left_out(client):
     assert response.status_code == 200
     page = text(response)
     assert "We do not know “astrology”, so it was left out." in page
-    assert len(ranked_titles(response)) == Role.objects.published().count()
+    uses_python = Role.objects.published().filter(role_skills__skill__slug="python")
+    assert sorted(ranked_titles(response)) == sorted(role.title for role in uses_python)
     only_unknown = client.get(URL, {"skill": ["astrology", "alchemy"]})
     page = text(only_unknown)
     assert "“astrology”, “alchemy”, so they were left out" in page
@@ -215,3 +220,49 @@ def test_the_match_takes_the_same_queries_for_few_or_many_roles_and_skills(clien
     assert count_queries(client, params) == few
     assert count_queries(client, many_params) == few
     assert few <= 5
+
+
+# --- What a student sees for the skills they have (the seed's roles) -------------------
+
+
+def top_titles(client, *slugs, count=3):
+    return ranked_titles(client.get(URL, {"skill": list(slugs)}))[:count]
+
+
+def test_python_and_statistics_put_data_scientist_in_the_top_three(client):
+    assert "Data Scientist" in top_titles(client, "python", "statistics")
+
+
+def test_python_deep_learning_and_computer_vision_put_computer_vision_engineer_first(client):
+    top = top_titles(client, "python", "deep-learning", "computer-vision", count=1)
+    assert top == ["Computer Vision Engineer"]
+
+
+def test_ethics_and_policy_put_ai_ethicist_first(client):
+    # "ethics" and "policy" are other names of "AI ethics & regulation".
+    assert top_titles(client, "ethics", "policy", count=1) == ["AI Ethicist"]
+
+
+def test_the_articles_wording_finds_the_skill_it_means(client):
+    response = client.get(URL, {"skill": ["statistical-analysis", "nlp"]})
+    assert "We do not know" not in text(response)
+    ticked = re.findall(r'name="skill" value="([^"]+)"[^>]*checked', response.content.decode())
+    assert sorted(ticked) == ["natural-language-processing", "statistics"]
+
+
+def test_only_roles_that_use_a_chosen_skill_are_results(client):
+    titles = ranked_titles(client.get(URL, {"skill": "ai-ethics-regulation"}))
+    assert titles == ["AI Ethicist"]
+
+
+def test_skills_no_role_uses_say_so_instead_of_an_empty_list(client):
+    Skill.objects.create(name="Knitting", slug="knitting", category="soft")
+    response = client.get(URL, {"skill": "knitting"})
+    assert ranked_titles(response) == []
+    assert "None of the roles in the guide lists this skill yet." in text(response)
+
+
+def test_each_match_shows_its_share_as_a_meter(client):
+    response = client.get(URL, {"skill": ["python", "statistics"]})
+    data_scientist = card(response, "Data Scientist")
+    assert '<meter class="match-meter" min="0" max="100" value="33"' in data_scientist

@@ -223,3 +223,69 @@ def test_the_directory_and_the_site_search_find_the_same_roles(client, query):
     listed = client.get("/roles/", {"q": query}).context["page"].paginator.object_list
     found = next((group.hits for group in search(query).groups if group.key == "roles"), [])
     assert {role.title for role in listed} == {hit.title for hit in found}
+
+
+# --- Search that understands people ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "key", "title"),
+    [
+        ("salary", "topics", "Why pay varies"),
+        ("pay", "topics", "Official U.S. pay figures"),
+        ("growth", "topics", "The field in figures"),
+        ("nlp", "skills", "Natural language processing"),
+        ("NLP", "roles", "AI Specialist"),
+        ("masters", "credentials", "Master’s degree in machine learning or a related field"),
+        ("master's", "credentials", "Master’s degree in machine learning or a related field"),
+        ("MS", "credentials", "Master’s degree in machine learning or a related field"),
+        ("PhD", "credentials", "Doctorate (PhD) in machine learning or a related field"),
+        ("ML engineer", "roles", "Machine Learning Engineer"),
+        ("CV", "skills", "Computer vision"),
+        ("engineers", "roles", "Robotics Engineer"),
+        ("salaries", "topics", "Why pay varies"),
+        ("statistical analysis", "skills", "Statistics"),
+    ],
+)
+def test_words_match_in_any_of_their_forms(client, query, key, title):
+    assert title in hits(client.get(URL, {"q": query}), key)
+
+
+def test_a_short_abbreviation_matches_whole_words_only(client):
+    credentials = hits(client.get(URL, {"q": "MS"}), "credentials")
+    assert "Cloud platform certification" not in credentials  # "platforms" holds "ms"
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant", "key", "title"),
+    [
+        ("pythn", "python", "skills", "Python"),
+        ("scienist", "scientist", "roles", "Data Scientist"),
+        ("robotcs", "robotics", "roles", "Robotics Engineer"),
+    ],
+)
+def test_a_mistyped_word_is_mended_and_the_page_says_so(client, typed, meant, key, title):
+    response = client.get(URL, {"q": typed})
+    assert title in hits(response, key)
+    assert f"Nothing matched “{typed}”, so we searched for “{meant}”" in text(response)
+
+
+def test_short_words_are_never_mended_and_nothing_found_suggests_close_words(client):
+    response = client.get(URL, {"q": "pyth0nista"})
+    assert groups(response) == []
+    page = text(response)
+    assert "Nothing matched “pyth0nista”" in page and "all roles" in page
+    assert hits(client.get(URL, {"q": "jva"}), "skills") == []  # 3 letters: not mended
+
+
+def test_nothing_close_suggests_words_the_guide_knows(client):
+    response = client.get(URL, {"q": "visionary"})
+    page = text(response)
+    assert "Did you mean" in page and "vision" in page
+
+
+def test_the_directory_mends_a_mistyped_word_too(client):
+    response = client.get("/roles/", {"q": "pythn"})
+    titles = {role.title for role in response.context["page"].paginator.object_list}
+    assert "Data Scientist" in titles
+    assert "No role matched “pythn”, so these match “python”." in text(response)
