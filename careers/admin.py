@@ -214,6 +214,7 @@ class CredentialAdmin(HistoryAdmin):
     list_filter = ["kind", "level"]
     search_fields = ["name", "slug", "description"]
     prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["skills"]
 
 
 @admin.register(Source)

@@ -235,7 +235,7 @@ def skill_list(request):
 
 
 def skill_detail(request, slug):
-    skills = Skill.objects.prefetch_related("aliases")
+    skills = Skill.objects.prefetch_related("aliases", "built_by")
     skill, moved = find_by_slug(skills, slug, alias_lookup="aliases__slug")
     if moved:
         return redirect(skill, permanent=True)

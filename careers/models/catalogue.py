@@ -178,6 +178,12 @@ class Credential(models.Model):
         max_length=20, choices=Level, blank=True, help_text="Degrees only: the degree’s level."
     )
     description = models.TextField(blank=True)
+    skills = models.ManyToManyField(
+        Skill,
+        related_name="built_by",
+        blank=True,
+        help_text="Skills this credential builds, where a source says so (shown on skill pages).",
+    )
 
     objects = SlugNaturalKeyManager.from_queryset(CredentialQuerySet)()
     history = HistoricalRecords()

@@ -76,3 +76,10 @@ def test_list_and_topic_pages_queries_do_not_grow_with_the_number_of_roles(clien
 def test_a_skill_page_names_the_skills_other_names(client):
     page = text(client.get("/skills/natural-language-processing/"))
     assert "Also called: NLP." in page
+
+
+def test_a_skill_page_names_the_credentials_that_build_it(client):
+    page = client.get("/skills/cloud-computing/").content.decode()
+    section = page[page.index('id="credentials-heading"') :]
+    assert 'href="/credentials/cloud-platform-certification/"' in section
+    assert "Credentials that build it" not in text(client.get("/skills/teamwork/"))
