@@ -21,6 +21,7 @@ from careers.merging import merge_skills
 from careers.models import (
     FIGURE_FIELD_NAMES,
     PLACEMENT_FIELDS,
+    ArticleListing,
     CareerStep,
     Credential,
     GuideEntry,
@@ -64,7 +65,7 @@ class CareerStepInline(admin.TabularInline):
     model = CareerStep
     fk_name = "from_role"
     extra = 0
-    autocomplete_fields = ["to_role"]
+    autocomplete_fields = ["to_role", "source"]
     verbose_name = "step this role leads to"
     verbose_name_plural = "where this role leads"
 
@@ -100,7 +101,7 @@ class RoleAdmin(ImportExportMixin, HistoryAdmin):
     list_display = ["title", *FIGURE_FIELD_NAMES, "figures_are_current", "version"]
     list_editable = [*FIGURE_FIELD_NAMES, "version"]
     list_select_related = ["salary_source", "outlook_source"]
-    list_filter = [SalaryFigureFilter, "is_published", "is_featured", *PLACEMENT_FIELDS]
+    list_filter = [SalaryFigureFilter, "is_published", "is_featured", "listings", *PLACEMENT_FIELDS]
     sortable_by = [
         "title",
         "salary_low",
@@ -227,11 +228,32 @@ class SourceAdmin(HistoryAdmin):
 
 @admin.register(CareerStep)
 class CareerStepAdmin(HistoryAdmin):
-    list_display = ["from_role", "to_role", "kind", "typical_years"]
-    list_filter = ["kind"]
+    list_display = ["from_role", "to_role", "kind", "basis", "typical_years"]
+    list_filter = ["basis", "kind"]
     list_select_related = ["from_role", "to_role"]
     search_fields = ["from_role__title", "to_role__title"]
-    autocomplete_fields = ["from_role", "to_role"]
+    autocomplete_fields = ["from_role", "to_role", "source"]
+    fields = ["from_role", "to_role", "kind", "basis", "source", "typical_years", "note"]
+
+
+@admin.register(ArticleListing)
+class ArticleListingAdmin(HistoryAdmin):
+    """The article's lists of roles; a role may be in several."""
+
+    list_display = ["title", "slug", "position", "source", "role_count"]
+    list_select_related = ["source"]
+    search_fields = ["title", "slug", "note"]
+    autocomplete_fields = ["source"]
+    filter_horizontal = ["roles"]
+    prepopulated_fields = {"slug": ["title"]}
+    fields = ["title", "slug", "note", "position", "source", "roles"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(role_count=Count("roles", distinct=True))
+
+    @admin.display(description="roles", ordering="role_count")
+    def role_count(self, obj):
+        return obj.role_count
 
 
 @admin.register(Statistic)

@@ -8,7 +8,7 @@ from careers.spreadsheets import safe_cell
 COLUMNS = [
     ("title", "Role"),
     ("url", "Page"),
-    ("stage", "Career stage"),
+    ("listings", "In the article’s lists"),
     ("track", "Track"),
     ("min_education", "Minimum education"),
     ("salary_low", "Salary low (US$)"),
@@ -32,7 +32,7 @@ def write_directory_csv(roles, stream, absolute_url):
         row = {
             "title": role.title,
             "url": absolute_url(role.get_absolute_url()),
-            "stage": role.get_stage_display(),
+            "listings": "; ".join(role.listing_titles),
             "track": role.get_track_display(),
             "min_education": role.get_min_education_display(),
             "salary_low": role.salary_low,

@@ -11,6 +11,7 @@ from careers.formatting import percent, usd
 from careers.models import (
     OUTLOOK_MAX_PCT,
     OUTLOOK_MIN_PCT,
+    ArticleListing,
     Credential,
     Industry,
     Role,
@@ -108,8 +109,15 @@ class RoleFilter(django_filters.FilterSet):
         empty_label="Any",
         help_text="Shows roles open to someone with this education.",
     )
-    stage = django_filters.ChoiceFilter(
-        label="Career stage", choices=Role.Stage.choices, empty_label="Any stage"
+    # Still called "stage" so links from before the article's lists (?stage=entry, mid,
+    # advanced) keep working: those are the slugs of the three stage lists.
+    stage = django_filters.ModelChoiceFilter(
+        label="In the article’s list",
+        queryset=ArticleListing.objects.all(),
+        to_field_name="slug",
+        field_name="listings",
+        empty_label="Any list",
+        help_text="A role the article names in several lists is found under each.",
     )
     track = django_filters.ChoiceFilter(
         label="Track", choices=Role.Track.choices, empty_label="Any track"
@@ -234,7 +242,7 @@ class RoleFilter(django_filters.FilterSet):
         return applied
 
     def _display(self, name, value):
-        if name in ("stage", "track", "education"):
+        if name in ("track", "education"):
             return dict(self.form.fields[name].choices).get(value, value)
         if name in ("salary_min", "official_median_min"):
             return usd(value)

@@ -1,15 +1,18 @@
-"""The career map: every published role in its group, joined by the steps between
-roles, laid out on the server for an SVG diagram and told again in words.
+"""The career map: every published role under each of the article's lists it is in,
+joined by the steps between roles, laid out on the server for an SVG diagram and told
+again in words.
 
-The diagram has one column per career stage (entry level, no further education,
-graduate degree or certification). Interdisciplinary roles sit in their stage's
-column too, boxed as a group of their own at its foot, since they are alternatives
-at that stage rather than a further stage. Coordinates are SVG user units.
+The diagram has one column per ArticleListing, in the lists' order; a role the article
+names in several lists has a box in each column. A role in none of them (an editor's
+addition) goes in a last column of its own, so every published role is on the map. Each
+step is drawn once, between the two boxes of its roles that read best left to right.
+Coordinates are SVG user units.
 """
 
 from dataclasses import dataclass, field
+from itertools import product
 
-from careers.models import CareerStep, Role
+from careers.models import ArticleListing, CareerStep, Role
 
 NODE_WIDTH = 196
 LINE_HEIGHT = 16
@@ -17,10 +20,6 @@ NODE_PADDING = 10
 NODE_GAP = 14
 COLUMN_GAP = 104
 MARGIN = 12
-GROUP_LABEL_HEIGHT = 30
-GROUP_PADDING = 8
-# Extra room above an interdisciplinary group: a channel for steps that cross the column.
-GROUP_SPACING = 22
 # The narrowest gap a crossing step may pass through.
 CHANNEL_MIN = 12
 # Room left of the first column for steps between two of its roles.
@@ -30,23 +29,10 @@ LINE_CHARACTERS = 24
 # Sweeps of the ordering heuristic; the map is small, so a few settle it.
 ORDERING_SWEEPS = 4
 
-# One column per career stage, in the order Role.Stage declares them.
-STAGE_COLUMNS = list(Role.Stage)
-INTERDISCIPLINARY = Role.Track.INTERDISCIPLINARY
-
-# The text equivalent's groups, in reading order: each stage, then the interdisciplinary
-# alternatives; headed by the choices' own labels, with a note on who each suits.
-GROUPS = [
-    (Role.Stage.ENTRY, "Open to graduates straight from their degree."),
-    (Role.Stage.MID, "A bachelor’s degree and experience are enough."),
-    (Role.Stage.ADVANCED, "A master’s, a doctorate or a certification opens these."),
-    (INTERDISCIPLINARY, "Machine learning combined with another field."),
-]
-
-
-def group_of(role):
-    """Which of GROUPS a role belongs to: its track if interdisciplinary, else its stage."""
-    return INTERDISCIPLINARY if role.track == INTERDISCIPLINARY else role.stage
+# The column for published roles the article's lists do not name.
+UNLISTED_KEY = "unlisted"
+UNLISTED_HEADING = "In none of the article’s lists"
+UNLISTED_NOTE = "Roles our editors added; the article does not place them in a list."
 
 
 def wrap(title, width=LINE_CHARACTERS):
@@ -60,21 +46,35 @@ def wrap(title, width=LINE_CHARACTERS):
     return lines or [""]
 
 
-# Column headings: the stages' own labels, wrapped to fit above a column (bold 16px), and
-# as much room above the first row as the longest heading needs.
+# Column headings: the lists' own titles, wrapped to fit above a column (bold 14px).
 LABEL_CHARACTERS = 22
 LABEL_LINE_HEIGHT = 18
-HEADER_HEIGHT = (
-    LABEL_LINE_HEIGHT * max(len(wrap(stage.label, LABEL_CHARACTERS)) for stage in STAGE_COLUMNS)
-    + 14
-)
+
+
+def header_height(labels):
+    """Room above the first row for the longest heading."""
+    return (
+        LABEL_LINE_HEIGHT * max((len(wrap(label, LABEL_CHARACTERS)) for label in labels), default=1)
+        + 14
+    )
+
+
+@dataclass(frozen=True)
+class Group:
+    """One column of the map and one heading of the text equivalent."""
+
+    key: str
+    heading: str
+    note: str
+    source: object = None  # the list's Source; None for the unlisted column
 
 
 @dataclass
 class Node:
+    """One box: a role as it appears under one list (a role may have several boxes)."""
+
     role: Role
     column: int
-    in_subgroup: bool
     lines: list
     x: float = 0
     y: float = 0
@@ -87,10 +87,6 @@ class Node:
     @property
     def width(self):
         return NODE_WIDTH
-
-    @property
-    def group(self):
-        return group_of(self.role)
 
     @property
     def center_x(self):
@@ -108,22 +104,22 @@ class Node:
 
 @dataclass(frozen=True)
 class Step:
-    """One step as drawn: its kind and the SVG path from one node to the other."""
+    """One step as drawn: the CareerStep (its kind, basis, source) and its SVG path."""
 
+    step: CareerStep
     from_role: Role
     to_role: Role
-    kind: str
-    kind_label: str
-    typical_years: int | None
     path: str
+
+    @property
+    def kind(self):
+        return self.step.kind
 
 
 @dataclass(frozen=True)
 class Column:
     label: str
     x: float
-    # The box around the interdisciplinary group, if the column has one: (y, height).
-    subgroup: tuple | None
 
     @property
     def center_x(self):
@@ -135,22 +131,6 @@ class Column:
         lines = wrap(self.label, LABEL_CHARACTERS)
         return [(LABEL_LINE_HEIGHT * (index + 1), line) for index, line in enumerate(lines)]
 
-    @property
-    def subgroup_box(self):
-        """x, y, width, height of the interdisciplinary group's outline, and its label's
-        baseline, or None."""
-        if self.subgroup is None:
-            return None
-        y, height = self.subgroup
-        return {
-            "x": self.x - GROUP_PADDING,
-            "y": y - GROUP_PADDING,
-            "width": NODE_WIDTH + 2 * GROUP_PADDING,
-            "height": height + GROUP_PADDING,
-            "label": INTERDISCIPLINARY.label,
-            "label_y": y + GROUP_LABEL_HEIGHT - 12,
-        }
-
 
 @dataclass(frozen=True)
 class CareerMap:
@@ -159,99 +139,115 @@ class CareerMap:
     columns: list
     nodes: list
     steps: list
-    # [(key, heading, note, [Node…]), …] in GROUPS order, for the text equivalent.
+    # [(Group, [Node…]), …] in column order, for the text equivalent.
     groups: list
 
     @property
     def role_count(self):
-        return len(self.nodes)
+        """How many roles are drawn (a role in several lists counts once)."""
+        return len({node.role.pk for node in self.nodes})
+
+    @property
+    def has_editorial_steps(self):
+        return any(drawn.step.is_editorial for drawn in self.steps)
 
 
 def career_map():
-    """The whole progression of published roles, laid out. Two queries."""
+    """Every published role under each list it is in, laid out. Four queries."""
     # Whole rows: a role reads its figures as it loads (Role.from_db), so .only() would
     # cost a query per role.
-    roles = list(Role.objects.published())
-    nodes = {
-        role.pk: Node(
-            role=role,
-            column=STAGE_COLUMNS.index(role.stage),
-            in_subgroup=role.track == Role.Track.INTERDISCIPLINARY,
-            lines=wrap(role.title),
-        )
-        for role in roles
-    }
-    links = CareerStep.objects.filter(
-        from_role__is_published=True, to_role__is_published=True
-    ).values_list("from_role_id", "to_role_id", "kind", "typical_years")
-    edges = [(nodes[a], nodes[b], kind, years) for a, b, kind, years in links]
-    for source, target, kind, years in edges:
-        source.steps_out.append((target, CareerStep.Kind(kind).label, years))
-
-    columns = _order(nodes.values(), edges)
-    height, column_boxes = _place(columns)
-    edges.sort(key=lambda edge: (edge[0].role.title, edge[1].role.title))
-    paths = _route(edges, columns, column_boxes, height)
-    steps = [
-        Step(
-            from_role=source.role,
-            to_role=target.role,
-            kind=kind,
-            kind_label=CareerStep.Kind(kind).label,
-            typical_years=years,
-            path=path,
-        )
-        for (source, target, kind, years), path in zip(edges, paths, strict=True)
-    ]
-    for node in nodes.values():
-        node.steps_out.sort(key=lambda step: step[0].role.title)
-    ordered = [node for column in columns for node in column]
+    roles = {role.pk: role for role in Role.objects.published()}
+    listings = list(ArticleListing.objects.with_source())
+    memberships = {}
+    for listing_id, role_id in ArticleListing.roles.through.objects.filter(
+        role__is_published=True
+    ).values_list("articlelisting_id", "role_id"):
+        memberships.setdefault(listing_id, []).append(role_id)
     groups = [
-        (
-            group.value,
-            group.label,
-            note,
-            sorted(
-                (node for node in ordered if node.group == group), key=lambda node: node.role.title
-            ),
-        )
-        for group, note in GROUPS
+        Group(listing.slug, listing.title, listing.note, listing.source) for listing in listings
     ]
-    width = (
-        2 * MARGIN
-        + LOOP_ROOM
-        + len(STAGE_COLUMNS) * NODE_WIDTH
-        + (len(STAGE_COLUMNS) - 1) * COLUMN_GAP
+    members = [memberships.get(listing.pk, []) for listing in listings]
+    unlisted = sorted(set(roles) - {pk for ids in members for pk in ids})
+    if unlisted:
+        groups.append(Group(UNLISTED_KEY, UNLISTED_HEADING, UNLISTED_NOTE))
+        members.append(unlisted)
+
+    boxes = {}  # role pk -> [Node, …], one per list the role is in
+    for column, role_ids in enumerate(members):
+        for pk in role_ids:
+            node = Node(role=roles[pk], column=column, lines=wrap(roles[pk].title))
+            boxes.setdefault(pk, []).append(node)
+    steps = list(
+        CareerStep.objects.filter(
+            from_role__is_published=True, to_role__is_published=True
+        ).select_related("source")
     )
+    edges = [(*_best_pair(boxes[s.from_role_id], boxes[s.to_role_id]), s) for s in steps]
+    onward = {}
+    for step in sorted(steps, key=lambda step: roles[step.to_role_id].title):
+        onward.setdefault(step.from_role_id, []).append((roles[step.to_role_id], step))
+    for node in (node for nodes in boxes.values() for node in nodes):
+        node.steps_out = onward.get(node.role.pk, [])
+
+    top = header_height(group.heading for group in groups)
+    columns = _order(len(groups), [n for nodes in boxes.values() for n in nodes], edges, top)
+    height = _place(columns, top)
+    edges.sort(key=lambda edge: (edge[0].role.title, edge[1].role.title))
+    paths = _route(edges, columns, top, height)
+    ordered = [node for column in columns for node in column]
+    width = 2 * MARGIN + LOOP_ROOM + len(groups) * NODE_WIDTH + max(len(groups) - 1, 0) * COLUMN_GAP
     return CareerMap(
         width=width,
         height=height,
         columns=[
-            Column(label=stage.label, x=_column_x(index), subgroup=column_boxes[index])
-            for index, stage in enumerate(STAGE_COLUMNS)
+            Column(label=group.heading, x=_column_x(index)) for index, group in enumerate(groups)
         ],
         nodes=ordered,
-        steps=steps,
-        groups=groups,
+        steps=[
+            Step(step=step, from_role=source.role, to_role=target.role, path=path)
+            for (source, target, step), path in zip(edges, paths, strict=True)
+        ],
+        groups=[
+            (group, sorted(column, key=lambda node: node.role.title))
+            for group, column in zip(groups, _by_column(ordered, len(groups)), strict=True)
+        ],
     )
+
+
+def _by_column(nodes, count):
+    columns = [[] for _ in range(count)]
+    for node in nodes:
+        columns[node.column].append(node)
+    return columns
+
+
+def _best_pair(sources, targets):
+    """The boxes to join for a step: forwards to the nearest later column if there is
+    one, else within a column, else backwards; leftmost first."""
+
+    def reading(pair):
+        source, target = pair
+        direction = (
+            0 if target.column > source.column else 1 if target.column == source.column else 2
+        )
+        return (direction, abs(target.column - source.column), source.column)
+
+    return min(product(sources, targets), key=reading)
 
 
 def _column_x(index):
     return MARGIN + LOOP_ROOM + index * (NODE_WIDTH + COLUMN_GAP)
 
 
-def _order(nodes, edges):
+def _order(count, nodes, edges, top):
     """Each column's nodes, top to bottom, ordered to keep steps from crossing.
 
     The barycentre heuristic: start alphabetically, then repeatedly sort each
-    column by the average place of the nodes it is joined to. The interdisciplinary
-    group stays below the rest of its column.
+    column by the average place of the nodes it is joined to.
     """
-    columns = [[] for _ in STAGE_COLUMNS]
-    for node in sorted(nodes, key=lambda node: (node.in_subgroup, node.role.title)):
-        columns[node.column].append(node)
+    columns = _by_column(sorted(nodes, key=lambda node: node.role.title), count)
     neighbours = {id(node): [] for node in nodes}
-    for source, target, _, _ in edges:
+    for source, target, _ in edges:
         neighbours[id(source)].append(target)
         neighbours[id(target)].append(source)
 
@@ -262,59 +258,36 @@ def _order(nodes, edges):
         return sum(other.middle_y for other in joined) / len(joined)
 
     for _ in range(ORDERING_SWEEPS):
-        _place(columns)
+        _place(columns, top)
         columns = [
-            sorted(column, key=lambda node: (node.in_subgroup, barycentre(node), node.role.title))
+            sorted(column, key=lambda node: (barycentre(node), node.role.title))
             for column in columns
         ]
     return columns
 
 
-def _place(columns):
-    """Set every node's x and y; return the diagram's height and each column's
-    interdisciplinary box ((y, height) or None)."""
-    content = []
-    for column in columns:
-        height = 0
-        if any(not node.in_subgroup for node in column):
-            height += sum(node.height + NODE_GAP for node in column if not node.in_subgroup)
-        if any(node.in_subgroup for node in column):
-            height += GROUP_SPACING + GROUP_LABEL_HEIGHT + GROUP_PADDING
-            height += sum(node.height + NODE_GAP for node in column if node.in_subgroup)
-        content.append(height)
+def _place(columns, top):
+    """Set every node's x and y, each column centred against the tallest; return the
+    diagram's height."""
+    content = [sum(node.height + NODE_GAP for node in column) for column in columns]
     tallest = max(content, default=0)
-    boxes = []
     for index, column in enumerate(columns):
-        # Centre each column against the tallest one.
-        y = HEADER_HEIGHT + (tallest - content[index]) / 2
-        box = None
+        y = top + (tallest - content[index]) / 2
         for node in column:
-            if node.in_subgroup and box is None:
-                if node is not column[0]:
-                    y += GROUP_SPACING
-                box = [y, 0]
-                y += GROUP_LABEL_HEIGHT
             node.x, node.y = _column_x(index), y
             y += node.height + NODE_GAP
-        if box is not None:
-            box[1] = y - box[0] - NODE_GAP + GROUP_PADDING
-            boxes.append(tuple(box))
-        else:
-            boxes.append(None)
-    return HEADER_HEIGHT + tallest + MARGIN, boxes
+    return top + tallest + MARGIN
 
 
 def _number(value):
     return f"{value:.1f}".removesuffix(".0")
 
 
-def _gaps(column, box, height):
+def _gaps(column, top, height):
     """The free vertical stretches of a column, [(top, bottom), …], where a step that
-    crosses it can pass without running behind a node or through the group's box."""
-    blocked = [(node.y - 3, node.y + node.height + 3) for node in column if not node.in_subgroup]
-    if box is not None:
-        blocked.append((box[0] - GROUP_PADDING - 3, box[0] + box[1] + 3))
-    gaps, top = [], HEADER_HEIGHT
+    crosses it can pass without running behind a node."""
+    blocked = [(node.y - 3, node.y + node.height + 3) for node in column]
+    gaps = []
     for start, end in sorted(blocked):
         if start - top >= CHANNEL_MIN:
             gaps.append((top, start))
@@ -324,22 +297,22 @@ def _gaps(column, box, height):
     return gaps or [(top, height)]
 
 
-def _route(edges, columns, boxes, height):
+def _route(edges, columns, top, height):
     """The SVG path of every step, in the order of `edges`.
 
     A step to the next column is one curve. A step that skips a column passes it
-    through the free gap nearest its straight line, so it never runs behind a node
-    or through the interdisciplinary box; steps sharing a gap are spread across it.
+    through the free gap nearest its straight line, so it never runs behind a node;
+    steps sharing a gap are spread across it.
     A step within a column loops out to the side and back.
     """
     crossings = {}  # (column, gap) -> [edge index, …]
     waypoints = {}  # edge index -> [(column, gap), …]
-    for index, (source, target, _, _) in enumerate(edges):
+    for index, (source, target, _) in enumerate(edges):
         waypoints[index] = []
         for crossed in range(source.column + 1, target.column):
             share = (crossed - source.column) / (target.column - source.column)
             ideal = source.middle_y + share * (target.middle_y - source.middle_y)
-            gaps = _gaps(columns[crossed], boxes[crossed], height)
+            gaps = _gaps(columns[crossed], top, height)
             gap = min(gaps, key=lambda gap: abs((gap[0] + gap[1]) / 2 - ideal))
             crossings.setdefault((crossed, gap), []).append(index)
             waypoints[index].append((crossed, gap))
@@ -351,7 +324,7 @@ def _route(edges, columns, boxes, height):
             lane_y[(index, crossed)] = top + (bottom - top) * lane / (len(indexes) + 1)
     return [
         _path(source, target, [(c, lane_y[(index, c)]) for c, _ in waypoints[index]])
-        for index, (source, target, _, _) in enumerate(edges)
+        for index, (source, target, _) in enumerate(edges)
     ]
 
 

@@ -16,6 +16,8 @@ from careers.filters import RoleFilter
 from careers.forms import CompareForm, SkillMatchForm
 from careers.matching import RANKING_EXPLAINED, match_roles
 from careers.models import (
+    ENTRY_LISTING,
+    ArticleListing,
     CareerStep,
     Credential,
     GuideEntry,
@@ -57,15 +59,15 @@ def paginate(request, queryset, per_page):
 
 
 def home(request):
-    stages, tracks = Role.objects.published().counts_by_stage_and_track()
+    listings = ArticleListing.objects.with_published_role_counts()
     return render(
         request,
         "careers/home.html",
         {
             "meta": seo.page_meta(request, seo.SITE_NAME),
             "statistics": Statistic.objects.headline(),
-            "stages": stages,
-            "tracks": tracks,
+            "listings": listings,
+            "tracks": Role.objects.published().counts_by_track(),
             "featured_roles": Role.objects.featured()
             .with_skills_and_industries()
             .with_official_median()
@@ -93,7 +95,7 @@ def role_list(request):
                 request,
                 title,
                 "Every career the guide covers for machine-learning graduates, filterable by "
-                "industry, skill, credential, stage, salary and outlook.",
+                "industry, skill, credential, the article’s lists, salary and outlook.",
                 query=query,
             ),
             "filter": filterset,
@@ -342,7 +344,7 @@ def guide(request):
             ),
             "next_steps": entries.next_steps(),
             "questions": entries.questions(),
-            "entry_stage": Role.Stage.ENTRY,
+            "entry_listing": ENTRY_LISTING,
         },
     )
 

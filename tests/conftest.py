@@ -94,7 +94,6 @@ def make_role(db, source):
             "slug": f"test-role-{number}",
             "summary": "A role made for a test.",
             "description": "Made for a test.",
-            "stage": Role.Stage.ENTRY,
             "track": Role.Track.CORE,
         }
         defaults.update(fields)

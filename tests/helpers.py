@@ -142,7 +142,6 @@ def form_data(role, **changes):
         "description": role.description.replace("\n", "\r\n"),
         "is_published": "on" if role.is_published else "",
         "is_featured": "on" if role.is_featured else "",
-        "stage": role.stage,
         "track": role.track,
         "min_education": role.min_education,
         "industries": [industry.pk for industry in role.industries.all()],

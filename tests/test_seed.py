@@ -9,6 +9,7 @@ from django.core.management import call_command, get_commands
 from django.core.serializers.base import DeserializationError
 
 from careers.models import (
+    ArticleListing,
     CareerStep,
     Credential,
     GuideEntry,
@@ -151,14 +152,68 @@ def test_hiring_industries_and_credentials_are_present():
     ]
 
 
-def test_promotions_into_mid_career_roles_carry_the_five_years_the_article_gives():
-    step = CareerStep.objects.get(from_role__slug="data-analyst", to_role__slug="data-scientist")
-    assert (step.kind, step.typical_years) == ("promotion", 5)
-    assert (
-        not CareerStep.objects.filter(typical_years__isnull=False)
-        .exclude(kind="promotion")
-        .exists()
-    )
+# Every list in which the article names roles, in the article's order, as our slugs.
+ARTICLE_LISTINGS = {
+    "entry": [
+        "data-analyst",
+        "machine-learning-engineer",
+        "data-scientist",
+        "ai-software-developer",
+        "business-intelligence-developer",
+    ],
+    "mid": [
+        "machine-learning-engineer",
+        "data-scientist",
+        "ai-specialist",
+        "business-intelligence-analyst",
+    ],
+    "advanced": [
+        "data-scientist",
+        "machine-learning-engineer",
+        "research-scientist",
+        "ai-ethicist",
+    ],
+    "interdisciplinary": [
+        "product-manager",
+        "technical-consultant",
+        "quantitative-analyst",
+        "hci-specialist",
+        "bioinformatics-scientist",
+    ],
+    "highest-paying": [
+        "machine-learning-engineer",
+        "data-scientist",
+        "research-scientist",
+        "computer-vision-engineer",
+        "robotics-engineer",
+    ],
+}
+
+
+def test_the_article_lists_are_seeded_with_every_role_it_names_in_each_and_their_source():
+    listings = ArticleListing.objects.with_source()
+    assert [listing.slug for listing in listings] == list(ARTICLE_LISTINGS)
+    for listing in listings:
+        assert set(listing.roles.values_list("slug", flat=True)) == set(
+            ARTICLE_LISTINGS[listing.slug]
+        )
+        assert listing.source.slug == "ml-careers-article-2026"
+    # Every seeded role is in at least one of the article's lists.
+    assert not Role.objects.filter(listings__isnull=True).exists()
+
+
+def test_no_seeded_step_claims_the_article_or_a_typical_duration():
+    # The article lists roles by stage; it describes no move from one role to another.
+    assert set(CareerStep.objects.values_list("basis", flat=True)) == {"editorial"}
+    assert not CareerStep.objects.filter(typical_years__isnull=False).exists()
+
+
+def test_no_step_note_repeats_a_figure_from_the_statistics():
+    notes = list(CareerStep.objects.values_list("note", flat=True))
+    assert notes and all(not any(c.isdigit() for c in note) for note in notes)
+    for statistic in Statistic.objects.all():
+        for note in notes:
+            assert statistic.statement not in note
 
 
 def test_fixtures_refer_to_rows_by_slug_never_by_id():
@@ -211,6 +266,7 @@ def test_the_seed_loads_into_an_empty_database():
         RoleOccupation,
         Occupation,
         CareerStep,
+        ArticleListing,
         RoleSkill,
         RoleCredential,
         Statistic,

@@ -3,6 +3,7 @@ so `from careers.models import Role` and the migrations keep working.
 
 - catalogue: sources, industries, skills, credentials
 - roles (with figures, revisions, role_links): roles and what they involve
+- listings: the article's lists of roles (one role can be in several)
 - editorial: statistics, salary factors, guide entries
 - shortlists: advisors' shortlists
 - careers.official.models: official occupations and BLS wage estimates
@@ -21,6 +22,7 @@ from careers.models.figures import (
     SALARY_HARD_MIN,
     stale_before,
 )
+from careers.models.listings import ENTRY_LISTING, ArticleListing
 from careers.models.revisions import FiguresChangedMeanwhile, describe_value
 from careers.models.role_links import CareerStep, RoleCredential, RoleSkill
 from careers.models.roles import PLACEMENT_FIELDS, Role
@@ -47,6 +49,7 @@ from careers.official.models import (
 __all__ = [
     "ANNUAL_WAGE_FIELDS",
     "EMPLOYMENT_MAX",
+    "ENTRY_LISTING",
     "ESTIMATE_FIGURE_FIELDS",
     "FIGURE_FIELDS",
     "FIGURE_FIELD_NAMES",
@@ -64,6 +67,7 @@ __all__ = [
     "SALARY_HARD_MIN",
     "SOC_CODE_PATTERN",
     "WAGE_FIELDS",
+    "ArticleListing",
     "CareerStep",
     "Credential",
     "FiguresChangedMeanwhile",

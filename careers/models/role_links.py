@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from careers.models.catalogue import Credential, Skill
+from careers.models.catalogue import Credential, Skill, Source
 from careers.models.natural_keys import SlugPairNaturalKeyManager
 
 
@@ -83,7 +83,16 @@ class RoleCredential(models.Model):
 
 
 class CareerStep(models.Model):
-    """A move from one role to another: "a data analyst can become a data scientist"."""
+    """A move from one role to another: "a data analyst can become a data scientist".
+
+    The article lists roles by stage but states no move between two roles, so most
+    steps are our editors' suggestions (basis "editorial") and are shown as such; a
+    step a source states has basis "article" and names that source.
+    """
+
+    class Basis(models.TextChoices):
+        ARTICLE = "article", "Stated by a source"
+        EDITORIAL = "editorial", "Editors’ note"
 
     class Kind(models.TextChoices):
         PROMOTION = "promotion", "Promotion"
@@ -95,12 +104,28 @@ class CareerStep(models.Model):
     from_role = models.ForeignKey("Role", on_delete=models.CASCADE, related_name="steps_out")
     to_role = models.ForeignKey("Role", on_delete=models.CASCADE, related_name="steps_in")
     kind = models.CharField(max_length=20, choices=Kind)
+    basis = models.CharField(
+        max_length=10,
+        choices=Basis,
+        default=Basis.EDITORIAL,
+        help_text="“Stated by a source” only when the source below describes this very move.",
+    )
+    source = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="career_steps",
+        help_text="The passage’s source; required when the step is stated by a source.",
+    )
     typical_years = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
-        help_text="Typical years before the move, only where a source gives it.",
+        help_text="Typical years before the move, only where the step’s source gives it.",
     )
-    note = models.CharField(max_length=250, blank=True)
+    note = models.CharField(
+        max_length=250, blank=True, help_text="Our own words; no figures (they live in statistics)."
+    )
 
     NATURAL_KEY_LOOKUPS = ("from_role__slug", "to_role__slug")
 
@@ -122,6 +147,16 @@ class CareerStep(models.Model):
                 name="career_step_typical_years_sane",
                 violation_error_message="Typical years must be 40 or fewer.",
             ),
+            models.CheckConstraint(
+                condition=Q(basis="editorial") | Q(source__isnull=False),
+                name="career_step_article_has_source",
+                violation_error_message="A step stated by a source must name that source.",
+            ),
+            models.CheckConstraint(
+                condition=Q(typical_years__isnull=True) | Q(basis="article"),
+                name="career_step_years_only_from_source",
+                violation_error_message="Typical years can only come from the step’s source.",
+            ),
         ]
 
     def __str__(self):
@@ -131,3 +166,7 @@ class CareerStep(models.Model):
         return (*self.from_role.natural_key(), *self.to_role.natural_key())
 
     natural_key.dependencies = ["careers.role"]
+
+    @property
+    def is_editorial(self):
+        return self.basis == self.Basis.EDITORIAL

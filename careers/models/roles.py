@@ -32,7 +32,8 @@ from careers.official.models import (
 from careers.salary_scale import SalaryScale
 
 # Where a role sits in the guide: what the directory filters by and editors set together.
-PLACEMENT_FIELDS = ("stage", "track", "min_education", "industries")
+# (Which of the article's lists a role is in is curated on the lists: ArticleListing.)
+PLACEMENT_FIELDS = ("track", "min_education", "industries")
 
 
 class RoleQuerySet(SearchableQuerySet, OfficialMedianQuerySet):
@@ -68,9 +69,13 @@ class RoleQuerySet(SearchableQuerySet, OfficialMedianQuerySet):
             )
         )
 
+    def with_listings(self):
+        """Prefetch the article's lists each role is in, in list order, in one more query."""
+        return self.prefetch_related("listings")
+
     def with_skills_and_industries(self):
         """Prefetch what a role card shows, in a fixed number of queries."""
-        return self.with_skills().prefetch_related("industries")
+        return self.with_skills().with_listings().prefetch_related("industries")
 
     def ranked_by_skill_match(self, skills):
         """The roles that list at least one of `skills`, best match for someone who has
@@ -130,16 +135,17 @@ class RoleQuerySet(SearchableQuerySet, OfficialMedianQuerySet):
                 models.Prefetch(
                     "steps_out",
                     queryset=CareerStep.objects.filter(to_role__is_published=True)
-                    .select_related("to_role")
+                    .select_related("to_role", "source")
                     .order_by("to_role__title"),
                 ),
                 models.Prefetch(
                     "steps_in",
                     queryset=CareerStep.objects.filter(from_role__is_published=True)
-                    .select_related("from_role")
+                    .select_related("from_role", "source")
                     .order_by("from_role__title"),
                 ),
                 "industries",
+                "listings",
                 models.Prefetch(
                     "occupation_links",
                     queryset=RoleOccupation.objects.select_related("occupation")
@@ -212,30 +218,16 @@ class RoleQuerySet(SearchableQuerySet, OfficialMedianQuerySet):
         so a bar means the same on the directory, a role page or the compare table."""
         return self.published().salary_scale()
 
-    def counts_by_stage_and_track(self):
-        """How many of these roles sit at each stage and in each track, in one query:
-        ([(stage value, label, count)…], [(track value, label, count)…])."""
-        choices = {"stage": self.model.Stage.choices, "track": self.model.Track.choices}
+    def counts_by_track(self):
+        """How many of these roles are in each track, in one query: [(value, label, count)…].
+        (Counts by the article's lists: ArticleListing.objects.with_published_role_counts().)"""
         counts = self.aggregate(
-            **{
-                f"{field}_{value}": Count("pk", filter=Q(**{field: value}))
-                for field, pairs in choices.items()
-                for value, _ in pairs
-            }
+            **{f"track_{value}": Count("pk", filter=Q(track=value)) for value in self.model.Track}
         )
-        stages, tracks = (
-            [(value, label, counts[f"{field}_{value}"]) for value, label in pairs]
-            for field, pairs in choices.items()
-        )
-        return stages, tracks
+        return [(value, label, counts[f"track_{value}"]) for value, label in Role.Track.choices]
 
 
 class Role(RevisionLock):
-    class Stage(models.TextChoices):
-        ENTRY = "entry", "Entry level"
-        MID = "mid", "Mid-career, no further education needed"
-        ADVANCED = "advanced", "Advanced: needs a graduate degree or certification"
-
     class Track(models.TextChoices):
         CORE = "core", "Core machine learning & data"
         SPECIALISM = "specialism", "Applied specialism"
@@ -252,7 +244,6 @@ class Role(RevisionLock):
     slug = models.SlugField(max_length=150, unique=True)
     summary = models.CharField(max_length=200, help_text="One line shown on directory cards.")
     description = models.TextField(help_text="A few paragraphs for the role page.")
-    stage = models.CharField(max_length=20, choices=Stage, db_index=True)
     track = models.CharField(max_length=20, choices=Track, db_index=True)
     min_education = models.PositiveSmallIntegerField(
         "minimum education", choices=Education, default=Education.BACHELOR, db_index=True
@@ -369,6 +360,11 @@ class Role(RevisionLock):
     @property
     def has_outlook(self):
         return self.outlook_growth_pct is not None
+
+    @property
+    def listing_titles(self):
+        """The article's lists this role is in, from the prefetched listings."""
+        return [listing.title for listing in self.listings.all()]
 
     @property
     def core_skills(self):

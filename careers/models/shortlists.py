@@ -27,14 +27,16 @@ class ShortlistQuerySet(models.QuerySet):
 
     def for_public_page(self):
         """A shortlist with its published roles in order and their salary and outlook
-        sources: one query for the shortlists and one for all their roles."""
+        sources: one query for the shortlists, one for all their roles and one for the
+        article's lists they are in."""
         return self.prefetch_related(
             models.Prefetch(
                 "items",
                 queryset=ShortlistItem.objects.filter(role__is_published=True).select_related(
                     "role", "role__salary_source", "role__outlook_source"
                 ),
-            )
+            ),
+            "items__role__listings",
         )
 
     def withdraw(self, when=None):

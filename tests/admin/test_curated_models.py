@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from careers.models import (
+    ArticleListing,
     CareerStep,
     Credential,
     GuideEntry,
@@ -64,9 +65,10 @@ def test_role_change_page_has_figures_fieldset_inlines_and_a_link_to_the_public_
     assert "data-prepopulated-fields=" in add_page and "&quot;#id_slug&quot;" in add_page
 
 
-def test_role_list_filters_by_stage_and_searches_titles(admin_client):
-    response = admin_client.get(admin_url(Role, "changelist"), {"stage__exact": "advanced"})
-    assert response.context["cl"].result_count == 2
+def test_role_list_filters_by_the_articles_lists_and_searches_titles(admin_client):
+    advanced = ArticleListing.objects.get(slug="advanced")
+    response = admin_client.get(admin_url(Role, "changelist"), {"listings__id__exact": advanced.pk})
+    assert response.context["cl"].result_count == 4
     response = admin_client.get(admin_url(Role, "changelist"), {"q": "vision"})
     assert [r.slug for r in response.context["cl"].result_list] == ["computer-vision-engineer"]
 

@@ -36,6 +36,7 @@ def test_the_editors_group_has_exactly_the_permissions_editors_need():
     assert {"view_role", "change_role"} <= codenames
     for model in ("skill", "industry", "credential", "source"):
         assert {f"add_{model}", f"change_{model}"} <= codenames
+    assert {"add_articlelisting", "change_articlelisting", "delete_articlelisting"} <= codenames
     assert not {"add_role", "delete_role"} & codenames
     assert not any(code.endswith(("_user", "_group", "_permission")) for code in codenames)
 

@@ -167,11 +167,11 @@ def test_on_a_phone_the_filter_form_is_usable(page, site):
     page.set_viewport_size(PHONE)
     page.goto(site + "/roles/")
     page.get_by_label("Search roles").fill("engineer")
-    page.get_by_label("Career stage").select_option("entry")
+    page.get_by_label("In the article’s list").select_option("entry")
     go(page, page.get_by_role("button", name="Show roles"))
     page.get_by_role("link", name=re.compile(r"Skip to the \d+ result")).click()
     assert page.locator("#results-heading").is_visible()
-    expected = Role.objects.search("engineer").filter(stage="entry").order_by("title")
+    expected = Role.objects.search("engineer").filter(listings__slug="entry").order_by("title")
     assert card_titles(page) == [role.title for role in expected]
     assert not page.evaluate(
         "document.documentElement.scrollWidth > document.documentElement.clientWidth"

@@ -80,6 +80,32 @@ def test_a_role_cannot_lead_to_itself_or_twice_to_the_same_role(make_role):
     )
 
 
+def test_a_step_stated_by_a_source_must_name_it_and_only_such_a_step_gives_years(make_role):
+    first, second = make_role(), make_role()
+    assert_rejected(
+        lambda: CareerStep.objects.create(
+            from_role=first, to_role=second, kind="promotion", basis="article"
+        )
+    )
+    assert_rejected(
+        lambda: CareerStep.objects.create(
+            from_role=first, to_role=second, kind="promotion", typical_years=5
+        )
+    )
+    step = CareerStep.objects.create(from_role=first, to_role=second, kind="promotion")
+    assert step.basis == "editorial" and step.is_editorial
+
+
+def test_a_role_can_be_in_several_of_the_articles_lists():
+    engineer = Role.objects.get(slug="machine-learning-engineer")
+    assert list(engineer.listings.values_list("slug", flat=True)) == [
+        "entry",
+        "mid",
+        "advanced",
+        "highest-paying",
+    ]
+
+
 def test_every_field_the_directory_filters_or_sorts_by_is_indexed():
     from django.db import connection
 
@@ -91,7 +117,6 @@ def test_every_field_the_directory_filters_or_sorts_by_is_indexed():
     for column in (
         "title",
         "slug",
-        "stage",
         "track",
         "min_education",
         "is_published",

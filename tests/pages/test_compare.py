@@ -35,7 +35,7 @@ def test_two_roles_side_by_side_with_shared_skills_marked(client):
         "Salary (US$ a year)",
         "Job-outlook growth",
         "Minimum education",
-        "Career stage",
+        "In the article’s lists",
         "Track",
         "Credentials",
         "Industries",

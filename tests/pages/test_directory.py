@@ -7,7 +7,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from careers.models import Industry, Role, RoleSkill, Skill
+from careers.models import ArticleListing, Industry, Role, RoleSkill, Skill
+from tests.helpers import text
 
 URL = "/roles/"
 
@@ -93,7 +94,12 @@ def test_filtering_by_education_shows_roles_open_to_that_level(client):
 
 
 def test_filtering_by_stage_and_track(client):
-    assert all_slugs(client, {"stage": "advanced"}) == {"research-scientist", "ai-ethicist"}
+    assert all_slugs(client, {"stage": "advanced"}) == {
+        "research-scientist",
+        "ai-ethicist",
+        "data-scientist",
+        "machine-learning-engineer",
+    }
     interdisciplinary = all_slugs(client, {"track": "interdisciplinary"})
     assert interdisciplinary == {
         "product-manager",
@@ -102,6 +108,27 @@ def test_filtering_by_stage_and_track(client):
         "hci-specialist",
         "bioinformatics-scientist",
     }
+
+
+def test_old_stage_links_still_filter_by_the_matching_article_list(client):
+    for stage in ("entry", "mid", "advanced"):
+        listing = ArticleListing.objects.get(slug=stage)
+        expected = set(listing.roles.values_list("slug", flat=True))
+        assert all_slugs(client, {"stage": stage}) == expected
+
+
+def test_a_role_the_article_lists_several_times_is_found_under_each_list(client):
+    for listing in ("entry", "mid", "advanced", "highest-paying"):
+        assert "data-scientist" in all_slugs(client, {"stage": listing}), listing
+    assert "data-scientist" not in all_slugs(client, {"stage": "interdisciplinary"})
+
+
+def test_the_list_filter_offers_the_articles_lists_and_names_the_one_chosen(client):
+    response = client.get(URL, {"stage": "highest-paying"})
+    html = response.content.decode()
+    for listing in ArticleListing.objects.all():
+        assert f'<option value="{listing.slug}"' in html
+    assert "In the article’s list" in html and "Among the best-paid roles" in text(response)
 
 
 def test_filtering_by_salary_keeps_roles_whose_range_reaches_it(client):
@@ -129,7 +156,7 @@ def test_filters_combine(client):
         Role.objects.filter(
             industries__slug="technology",
             role_skills__skill__slug="python",
-            stage="entry",
+            listings__slug="entry",
             salary_high__gte=150_000,
         ).values_list("slug", flat=True)
     )
@@ -241,14 +268,24 @@ def test_bad_filter_values_show_a_form_error_not_a_crash(client, query, field, m
 
 def test_a_bad_filter_does_not_discard_the_good_ones(client):
     response = client.get(URL, {"salary_min": "lots", "stage": "advanced"})
-    assert set(slugs(response)) == {"research-scientist", "ai-ethicist"}
+    assert set(slugs(response)) == {
+        "research-scientist",
+        "ai-ethicist",
+        "data-scientist",
+        "machine-learning-engineer",
+    }
 
 
 def test_unicode_search_and_repeated_parameters_are_handled(client):
     assert client.get(URL, {"q": "数据科学 ✨"}).status_code == 200
     repeated = client.get(URL + "?stage=entry&stage=advanced")
     assert repeated.status_code == 200
-    assert set(slugs(repeated)) == {"research-scientist", "ai-ethicist"}
+    assert set(slugs(repeated)) == {
+        "research-scientist",
+        "ai-ethicist",
+        "data-scientist",
+        "machine-learning-engineer",
+    }
     long_query = client.get(URL, {"q": "x" * 5000})
     assert long_query.status_code == 200
     assert "q" in long_query.context["filter"].form.errors

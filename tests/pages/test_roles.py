@@ -4,6 +4,7 @@ credentials, industries and where the role leads) in a fixed number of queries."
 import re
 
 from django.db import connection
+from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 
 from careers.models import CareerStep, Credential, Industry, Role, RoleCredential, RoleSkill, Skill
@@ -18,7 +19,9 @@ def test_role_page_shows_figures_with_source_and_everything_about_the_role(clien
     assert "<h1>Machine Learning Engineer</h1>" in response.content.decode()
     assert "$110,000 – $160,000" in page
     assert "What Careers Can You Pursue With a Machine Learning Degree?" in page
-    assert "Entry level" in page and "Core machine learning & data" in page
+    for listing in role.listings.all():  # the article names it in several lists
+        assert listing.title in page
+    assert role.listings.count() == 4 and "Core machine learning & data" in page
     assert "Bachelor’s degree" in page
     for role_skill in role.role_skills.select_related("skill"):
         assert role_skill.skill.name in page
@@ -63,9 +66,31 @@ def test_outlook_figure_shows_with_its_period(client):
     assert "+22% over 2020–2030" in page
 
 
-def test_a_later_step_shows_how_long_it_typically_takes(client):
+def test_every_step_on_a_role_page_says_what_it_rests_on(client):
+    html = client.get("/roles/data-analyst/").content.decode()
+    steps = html.split('class="steps"')[1:]
+    shown = sum(part.split("</ul>")[0].count("<li>") for part in steps)
+    assert (
+        shown
+        == CareerStep.objects.filter(
+            Q(from_role__slug="data-analyst") | Q(to_role__slug="data-analyst")
+        ).count()
+    )
+    # Every seeded step is our editors' suggestion, and says so beside the step.
+    assert html.count('<span class="basis-label">Editors’ note</span>') == shown
+
+
+def test_a_step_a_source_states_names_it_and_may_give_the_typical_years(client, source):
+    step = CareerStep.objects.get(from_role__slug="data-analyst", to_role__slug="data-scientist")
+    step.basis, step.source, step.typical_years = CareerStep.Basis.ARTICLE, source, 5
+    step.save()
     page = text(client.get("/roles/data-analyst/"))
     assert "Promotion, typically within 5 years" in page
+    assert f"stated in {source.title}" in page
+    assert (
+        page.count("Editors’ note")
+        == CareerStep.objects.filter(from_role__slug="data-analyst", basis="editorial").count()
+    )
 
 
 def test_unknown_or_unpublished_roles_get_the_styled_404(client):

@@ -1,7 +1,7 @@
 """A student opens the secret link an advisor shared: the list, the advisor's notes
 and today's figures, until the advisor withdraws it."""
 
-from careers.models import Role, Shortlist
+from careers.models import ArticleListing, Role, Shortlist
 from tests.helpers import make_shortlist, page_text, run_action
 
 
@@ -15,7 +15,9 @@ def test_the_public_link_shows_the_title_introduction_notes_and_current_figures(
         outlook_growth_pct=22,
         outlook_period="2024–2034",
     )
-    second = make_role(title="Data Gardener", stage=Role.Stage.MID)
+    second = make_role(title="Data Gardener")
+    ArticleListing.objects.get(slug="mid").roles.add(first, second)
+    ArticleListing.objects.get(slug="highest-paying").roles.add(first)
     shortlist = make_shortlist(
         ada,
         [first, second],
@@ -33,7 +35,9 @@ def test_the_public_link_shows_the_title_introduction_notes_and_current_figures(
     assert "Why Quantum Tester." in text and "Why Data Gardener." in text
     assert "$95,000 – $150,000" in text and "Test salary survey" in text
     assert "+22% over 2024–2034" in text
-    assert "Entry level" in text and "Mid-career" in text
+    # Each role with the article's lists it is in (the first is in two).
+    assert "Reachable without further study; Among the best-paid roles" in text
+    assert text.count("Reachable without further study") == 2
     assert "No figure yet" in text  # the second role has no figures
     assert 'class="shortlist-item"' in html and 'class="advisor-note"' in html
     # Printed, the list carries its own address so the student can find it again.
@@ -90,14 +94,14 @@ def test_a_withdrawn_list_says_so_with_410_and_restoring_brings_it_back(
     assert list(Shortlist.objects.live().owned_by(ada)) == [shortlist]
 
 
-def test_the_page_takes_the_same_three_queries_for_2_or_30_roles(
+def test_the_page_takes_the_same_four_queries_for_2_or_30_roles(
     client, ada, make_role, django_assert_max_num_queries
 ):
     # The shortlist, its roles, and the salary scale their bars share.
     def queries_for(count):
         roles = [make_role(salary_low=90_000, salary_high=120_000) for _ in range(count)]
         shortlist = make_shortlist(ada, roles)
-        with django_assert_max_num_queries(3) as captured:
+        with django_assert_max_num_queries(4) as captured:
             response = client.get(shortlist.share_path())
         assert len(response.context["shortlist"].items.all()) == count
         return len(captured)
