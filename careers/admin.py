@@ -293,7 +293,7 @@ class SalaryFactorAdmin(HistoryAdmin):
             "Figure",
             {
                 "description": (
-                    "Only a figure the source gives, e.g. 15 to 25 per cent “more at technology "
+                    "Only a figure the source gives, e.g. 15 to 25 percent “more at technology "
                     "companies than elsewhere”. Leave every part empty when it gives none."
                 ),
                 "fields": [

@@ -323,7 +323,7 @@ def salary_factors(request):
                 request,
                 "Why pay varies",
                 "What moves a machine-learning salary up or down: industry, experience, location, "
-                "specialisation and responsibility, with the figures our sources give.",
+                "specialization and responsibility, with the figures our sources give.",
             ),
             "factors": SalaryFactor.objects.for_page(),
         },

@@ -129,9 +129,9 @@ class Skill(models.Model):
         PROGRAMMING = "programming", "Programming"
         MATHS_STATS = "maths-stats", "Mathematics & statistics"
         DATA = "data", "Data"
-        MODELLING = "modelling", "Modelling"
+        MODELLING = "modelling", "Modeling"
         SOFT = "soft", "Soft skills"
-        SPECIALISM = "specialism", "Domain specialisms"
+        SPECIALISM = "specialism", "Domain specialties"
 
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
@@ -158,7 +158,7 @@ class Skill(models.Model):
 class CredentialKind(models.TextChoices):
     DEGREE = "degree", "Degree"
     CERTIFICATION = "certification", "Certification"
-    LICENCE = "licence", "Licence"
+    LICENCE = "licence", "License"
 
 
 class DegreeLevel(models.TextChoices):

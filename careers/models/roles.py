@@ -230,7 +230,7 @@ class RoleQuerySet(SearchableQuerySet, OfficialMedianQuerySet):
 class Role(RevisionLock):
     class Track(models.TextChoices):
         CORE = "core", "Core machine learning & data"
-        SPECIALISM = "specialism", "Applied specialism"
+        SPECIALISM = "specialism", "Applied specialty"
         INTERDISCIPLINARY = "interdisciplinary", "Interdisciplinary alternative"
 
     class Education(models.IntegerChoices):

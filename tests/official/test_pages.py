@@ -92,7 +92,7 @@ def test_a_role_with_two_official_occupations_shows_both_in_the_editors_order(cl
         "Data Scientists (SOC 15-2051)"
     )
     assert "$135,980" in section and "$120,230" in section
-    assert "Also close: the modelling half of the job is data science." in section
+    assert "Also close: the modeling half of the job is data science." in section
 
 
 def test_a_top_coded_figure_reads_or_more_and_is_never_shown_as_exact(client):
