@@ -4,6 +4,7 @@ so `from careers.models import Role` and the migrations keep working.
 - catalogue: sources, industries, skills, credentials
 - roles (with figures, revisions, role_links): roles and what they involve
 - editorial: statistics, salary factors, guide entries
+- headlines: the field's salary range, key points, graduates' quotes
 - shortlists: advisors' shortlists
 - careers.official.models: official occupations and BLS wage estimates
 """
@@ -21,6 +22,7 @@ from careers.models.figures import (
     SALARY_HARD_MIN,
     stale_before,
 )
+from careers.models.headlines import FieldSalaryRange, GraduateQuote, KeyPoint
 from careers.models.revisions import FiguresChangedMeanwhile, describe_value
 from careers.models.role_links import CareerStep, RoleCredential, RoleSkill
 from careers.models.roles import PLACEMENT_FIELDS, Role
@@ -66,9 +68,12 @@ __all__ = [
     "WAGE_FIELDS",
     "CareerStep",
     "Credential",
+    "FieldSalaryRange",
     "FiguresChangedMeanwhile",
+    "GraduateQuote",
     "GuideEntry",
     "Industry",
+    "KeyPoint",
     "Occupation",
     "Role",
     "RoleCredential",

@@ -30,6 +30,8 @@ def test_the_editors_group_has_exactly_the_permissions_editors_need():
     for model in ("skill", "industry", "credential", "source"):
         assert {f"add_{model}", f"change_{model}"} <= codenames
     assert not {"add_role", "delete_role"} & codenames
+    for model in ("fieldsalaryrange", "keypoint", "graduatequote"):
+        assert {f"view_{model}", f"add_{model}", f"change_{model}"} <= codenames
     assert not any(code.endswith(("_user", "_group", "_permission")) for code in codenames)
 
 
