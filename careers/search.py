@@ -1,5 +1,6 @@
 """Site search: the one function the search page calls, over roles, skills,
-industries, credentials and the guide, with results grouped by kind.
+industries, credentials and the guide (with its key points, the field's salary range
+and graduates' quotes), with results grouped by kind.
 
 What matches and how it ranks is each model's `search()` (careers.models.searching),
 the same one the directory's text filter uses for roles; this module only gathers
@@ -10,11 +11,15 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.text import capfirst
 
 from careers.models import (
     Credential,
+    FieldSalaryRange,
+    GraduateQuote,
     GuideEntry,
     Industry,
+    KeyPoint,
     Role,
     SalaryFactor,
     Skill,
@@ -102,7 +107,7 @@ class Kind:
         title_field = rows.search_title_field
         hits = [
             Hit(
-                title=getattr(row, title_field),
+                title=capfirst(getattr(row, title_field)),
                 url=row.get_absolute_url(),
                 snippet=snippet(self._snippet_text(row, terms), terms),
                 label=self.label,
@@ -130,6 +135,9 @@ SALARY_FACTORS = Kind(
     ("summary", "explanation", "figure_statement"),
 )
 STATISTICS = Kind("Figure", lambda: Statistic.objects.all(), ())
+SALARY_RANGES = Kind("Pay across the field", lambda: FieldSalaryRange.objects.all(), ())
+KEY_POINTS = Kind("Key thing to know", lambda: KeyPoint.objects.all(), ("body",))
+QUOTES = Kind("Graduate’s words", lambda: GraduateQuote.objects.all(), ("text", "context"))
 
 # (key, heading, kinds): one group per heading, in this order.
 GROUPS = [
@@ -137,7 +145,11 @@ GROUPS = [
     ("skills", "Skills", [SKILLS]),
     ("industries", "Industries", [INDUSTRIES]),
     ("credentials", "Credentials", [CREDENTIALS]),
-    ("guide", "Guide", [GUIDE_ENTRIES, SALARY_FACTORS, STATISTICS]),
+    (
+        "guide",
+        "Guide",
+        [KEY_POINTS, GUIDE_ENTRIES, SALARY_FACTORS, SALARY_RANGES, STATISTICS, QUOTES],
+    ),
 ]
 
 
@@ -147,7 +159,7 @@ def search(query):
     Returns SearchResults with only the groups that found something. Safe for any
     input: an empty or quote-only query searches nothing; a query longer than
     QUERY_MAX characters is cut (was_shortened says so). One query per kind of
-    thing searched (seven), however large the catalogue.
+    thing searched (ten), however large the catalogue.
     """
     query = " ".join((query or "").split())
     was_shortened = len(query) > QUERY_MAX

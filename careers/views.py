@@ -18,8 +18,11 @@ from careers.matching import RANKING_EXPLAINED, match_roles
 from careers.models import (
     CareerStep,
     Credential,
+    FieldSalaryRange,
+    GraduateQuote,
     GuideEntry,
     Industry,
+    KeyPoint,
     Occupation,
     Role,
     RoleSkill,
@@ -64,6 +67,8 @@ def home(request):
         {
             "meta": seo.page_meta(request, seo.SITE_NAME),
             "statistics": Statistic.objects.headline(),
+            "salary_ranges": FieldSalaryRange.objects.for_page(),
+            "key_points": KeyPoint.objects.for_page(),
             "stages": stages,
             "tracks": tracks,
             "featured_roles": Role.objects.featured()
@@ -113,7 +118,7 @@ def role_export(request):
     filterset = directory_filter(request)
     stream = io.StringIO()
     write_directory_csv(
-        filterset.qs.select_related("salary_source"), stream, request.build_absolute_uri
+        filterset.qs.select_related("salary_source__cited_in"), stream, request.build_absolute_uri
     )
     response = HttpResponse(stream.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="ml-career-guide-roles.csv"'
@@ -322,6 +327,7 @@ def salary_factors(request):
                 "What moves a machine-learning salary up or down: industry, experience, location, "
                 "specialisation and responsibility, with the figures our sources give.",
             ),
+            "salary_ranges": FieldSalaryRange.objects.for_page(),
             "factors": SalaryFactor.objects.for_page(),
         },
     )
@@ -341,6 +347,7 @@ def guide(request):
             ),
             "next_steps": entries.next_steps(),
             "questions": entries.questions(),
+            "quotes": GraduateQuote.objects.for_page(),
             "entry_stage": Role.Stage.ENTRY,
         },
     )
@@ -373,7 +380,7 @@ def official_data(request):
                 "The U.S. Bureau of Labor Statistics’ wage estimates for the official occupations "
                 "closest to each machine-learning role: percentiles, median and employment.",
             ),
-            "release": WageRelease.objects.select_related("source").first(),
+            "release": WageRelease.objects.select_related("source__cited_in").first(),
             "occupations": Occupation.objects.for_official_page(),
         },
     )
