@@ -24,8 +24,11 @@ from careers.models import (
     ArticleListing,
     CareerStep,
     Credential,
+    FieldSalaryRange,
+    GraduateQuote,
     GuideEntry,
     Industry,
+    KeyPoint,
     Role,
     RoleCredential,
     RoleSkill,
@@ -220,9 +223,11 @@ class CredentialAdmin(HistoryAdmin):
 
 @admin.register(Source)
 class SourceAdmin(HistoryAdmin):
-    list_display = ["title", "publisher", "year"]
+    list_display = ["title", "publisher", "year", "cited_in"]
     list_filter = ["year"]
+    list_select_related = ["cited_in"]
     search_fields = ["title", "author", "publisher", "slug"]
+    autocomplete_fields = ["cited_in"]
     prepopulated_fields = {"slug": ["title"]}
 
 
@@ -321,6 +326,51 @@ class GuideEntryAdmin(HistoryAdmin):
     autocomplete_fields = ["source"]
     prepopulated_fields = {"slug": ["title"]}
     fields = ["kind", "title", "slug", "body", "source", "position"]
+
+
+@admin.register(FieldSalaryRange)
+class FieldSalaryRangeAdmin(HistoryAdmin):
+    """The field's overall salary range, as the source states it (home and pay pages)."""
+
+    list_display = ["statement", "low", "high_qualifier", "high", "source", "position"]
+    list_select_related = ["source"]
+    search_fields = ["statement", "slug"]
+    autocomplete_fields = ["source"]
+    prepopulated_fields = {"slug": ["statement"]}
+    fields = [
+        "statement",
+        "slug",
+        ("low_qualifier", "low"),
+        ("high_qualifier", "high"),
+        "source",
+        "position",
+    ]
+
+
+@admin.register(KeyPoint)
+class KeyPointAdmin(HistoryAdmin):
+    """The key things to know, on the home page."""
+
+    list_display = ["title", "source", "position"]
+    list_editable = ["position"]
+    list_select_related = ["source"]
+    search_fields = ["title", "slug", "body"]
+    autocomplete_fields = ["source"]
+    prepopulated_fields = {"slug": ["title"]}
+    fields = ["title", "slug", "body", "source", "position"]
+
+
+@admin.register(GraduateQuote)
+class GraduateQuoteAdmin(HistoryAdmin):
+    """Graduates' words, word for word, on the guide page."""
+
+    list_display = ["attribution", "text", "source", "position"]
+    list_editable = ["position"]
+    list_filter = ["source"]
+    list_select_related = ["source"]
+    search_fields = ["attribution", "text", "context", "slug"]
+    autocomplete_fields = ["source"]
+    fields = ["text", "attribution", "context", "slug", "source", "position"]
 
 
 # --- Advisors' shortlists -----------------------------------------------------------

@@ -38,7 +38,7 @@ def write_directory_csv(roles, stream, absolute_url):
             "salary_low": role.salary_low,
             "salary_median": role.salary_median,
             "salary_high": role.salary_high,
-            "salary_source": str(role.salary_source) if role.salary_source else "",
+            "salary_source": role.salary_source.citation if role.salary_source else "",
             # A top-coded median is a floor, so it says so rather than pass for a figure.
             "official_median": (
                 f"{role.official_median} or more"

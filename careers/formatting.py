@@ -83,6 +83,17 @@ def salary_range(role):
     return text
 
 
+def field_salary_range(salary_range):
+    """The field's overall range as its source words it: "$90,000 to well over $200,000"."""
+
+    def hedged(qualifier, amount):
+        label = salary_range.Qualifier(qualifier).label
+        return f"{label} {usd(amount)}" if qualifier else usd(amount)
+
+    low = hedged(salary_range.low_qualifier, salary_range.low)
+    return f"{low} to {hedged(salary_range.high_qualifier, salary_range.high)}"
+
+
 def percent(value):
     """A percentage's number without a needless ".0": Decimal("36.0") → "36"; None → ""."""
     if value is None:

@@ -1,5 +1,6 @@
 """Site search: the one function the search page calls, over roles, skills,
-industries, credentials and the guide, with results grouped by kind.
+industries, credentials and the guide (with its key points, the field's salary range
+and graduates' quotes), with results grouped by kind.
 
 What matches and how it ranks is each model's `search()` (careers.models.searching),
 the same one the directory's text filter uses for roles; this module only gathers
@@ -11,11 +12,15 @@ from difflib import get_close_matches
 
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.text import capfirst
 
 from careers.models import (
     Credential,
+    FieldSalaryRange,
+    GraduateQuote,
     GuideEntry,
     Industry,
+    KeyPoint,
     Role,
     SalaryFactor,
     Skill,
@@ -115,7 +120,7 @@ class Kind:
         forms = [form for term in terms for form in variants(term)]
         hits = [
             Hit(
-                title=getattr(row, title_field),
+                title=capfirst(getattr(row, title_field)),
                 url=row.get_absolute_url(),
                 snippet=snippet(self._snippet_text(row, forms), forms),
                 label=self.label,
@@ -143,6 +148,9 @@ SALARY_FACTORS = Kind(
     ("summary", "explanation", "figure_statement"),
 )
 STATISTICS = Kind("Figure", lambda: Statistic.objects.all(), ())
+SALARY_RANGES = Kind("Pay across the field", lambda: FieldSalaryRange.objects.all(), ())
+KEY_POINTS = Kind("Key thing to know", lambda: KeyPoint.objects.all(), ("body",))
+QUOTES = Kind("Graduate’s words", lambda: GraduateQuote.objects.all(), ("text", "context"))
 
 # Words that name a topic rather than a record: a search for one of them leads first
 # to the pages about that topic. (words, [(title, URL name, what the page offers)]).
@@ -178,7 +186,11 @@ GROUPS = [
     ("skills", "Skills", [SKILLS]),
     ("industries", "Industries", [INDUSTRIES]),
     ("credentials", "Credentials", [CREDENTIALS]),
-    ("guide", "Guide", [GUIDE_ENTRIES, SALARY_FACTORS, STATISTICS]),
+    (
+        "guide",
+        "Guide",
+        [KEY_POINTS, GUIDE_ENTRIES, SALARY_FACTORS, SALARY_RANGES, STATISTICS, QUOTES],
+    ),
 ]
 
 
@@ -247,7 +259,7 @@ def search(query):
     and if still nothing matches, close words are suggested. Safe for any input: an
     empty or quote-only query searches nothing; a query longer than QUERY_MAX
     characters is cut (was_shortened says so). One query per kind of thing searched
-    (seven), however large the catalogue; the mending adds a few more, only when
+    (ten), however large the catalogue; the mending adds a few more, only when
     nothing was found.
     """
     query = " ".join((query or "").split())

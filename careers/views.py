@@ -20,8 +20,11 @@ from careers.models import (
     ArticleListing,
     CareerStep,
     Credential,
+    FieldSalaryRange,
+    GraduateQuote,
     GuideEntry,
     Industry,
+    KeyPoint,
     Occupation,
     Role,
     RoleSkill,
@@ -66,6 +69,8 @@ def home(request):
         {
             "meta": seo.page_meta(request, seo.SITE_NAME),
             "statistics": Statistic.objects.headline(),
+            "salary_ranges": FieldSalaryRange.objects.for_page(),
+            "key_points": KeyPoint.objects.for_page(),
             "listings": listings,
             "tracks": Role.objects.published().counts_by_track(),
             "featured_roles": Role.objects.featured()
@@ -115,7 +120,7 @@ def role_export(request):
     filterset = directory_filter(request)
     stream = io.StringIO()
     write_directory_csv(
-        filterset.qs.select_related("salary_source"), stream, request.build_absolute_uri
+        filterset.qs.select_related("salary_source__cited_in"), stream, request.build_absolute_uri
     )
     response = HttpResponse(stream.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="ml-career-guide-roles.csv"'
@@ -325,6 +330,7 @@ def salary_factors(request):
                 "What moves a machine-learning salary up or down: industry, experience, location, "
                 "specialization and responsibility, with the figures our sources give.",
             ),
+            "salary_ranges": FieldSalaryRange.objects.for_page(),
             "factors": SalaryFactor.objects.for_page(),
         },
     )
@@ -344,6 +350,7 @@ def guide(request):
             ),
             "next_steps": entries.next_steps(),
             "questions": entries.questions(),
+            "quotes": GraduateQuote.objects.for_page(),
             "entry_listing": ENTRY_LISTING,
         },
     )
@@ -376,7 +383,7 @@ def official_data(request):
                 "The U.S. Bureau of Labor Statistics’ wage estimates for the official occupations "
                 "closest to each machine-learning role: percentiles, median and employment.",
             ),
-            "release": WageRelease.objects.select_related("source").first(),
+            "release": WageRelease.objects.select_related("source__cited_in").first(),
             "occupations": Occupation.objects.for_official_page(),
         },
     )

@@ -12,8 +12,11 @@ from careers.models import (
     ArticleListing,
     CareerStep,
     Credential,
+    FieldSalaryRange,
+    GraduateQuote,
     GuideEntry,
     Industry,
+    KeyPoint,
     Occupation,
     Role,
     RoleCredential,
@@ -272,17 +275,24 @@ def test_the_seed_loads_into_an_empty_database():
         Statistic,
         SalaryFactor,
         GuideEntry,
+        FieldSalaryRange,
+        KeyPoint,
+        GraduateQuote,
         Role,
         Skill,
         Industry,
         Credential,
-        Source,
     ):
         model.objects.all().delete()
+    # Second-hand sources first: the article they are cited in is protected while they cite it.
+    Source.objects.filter(cited_in__isnull=False).delete()
+    Source.objects.all().delete()
 
     report = load_seed()
 
     assert report.loaded["roles"] == len(ARTICLE_ROLES)
+    assert report.loaded["key points"] == 3 and report.loaded["graduates’ quotes"] == 5
+    assert Source.objects.get(slug="us-bls").cited_in.slug == "ml-careers-article-2026"
     assert Role.objects.count() == len(ARTICLE_ROLES)
     assert RoleSkill.objects.count() == report.loaded["role skills"]
     # The shipped BLS file: every national row of the May 2025 sample.

@@ -5,6 +5,7 @@ so `from careers.models import Role` and the migrations keep working.
 - roles (with figures, revisions, role_links): roles and what they involve
 - listings: the article's lists of roles (one role can be in several)
 - editorial: statistics, salary factors, guide entries
+- headlines: the field's salary range, key points, graduates' quotes
 - shortlists: advisors' shortlists
 - careers.official.models: official occupations and BLS wage estimates
 """
@@ -22,6 +23,7 @@ from careers.models.figures import (
     SALARY_HARD_MIN,
     stale_before,
 )
+from careers.models.headlines import FieldSalaryRange, GraduateQuote, KeyPoint
 from careers.models.listings import ENTRY_LISTING, ArticleListing
 from careers.models.revisions import FiguresChangedMeanwhile, describe_value
 from careers.models.role_links import CareerStep, RoleCredential, RoleSkill
@@ -70,9 +72,12 @@ __all__ = [
     "ArticleListing",
     "CareerStep",
     "Credential",
+    "FieldSalaryRange",
     "FiguresChangedMeanwhile",
+    "GraduateQuote",
     "GuideEntry",
     "Industry",
+    "KeyPoint",
     "Occupation",
     "Role",
     "RoleCredential",

@@ -71,7 +71,9 @@ class SkillQuerySet(TopicQuerySet):
 
 
 class Source(models.Model):
-    """A citation that figures point to."""
+    """A citation that figures point to. A figure we read in one source that quotes
+    another (BLS's 36% as given in the careers article) cites the body that published
+    it, `cited_in` the source we read it in; pages then say both."""
 
     slug = models.SlugField(max_length=80, unique=True)
     title = models.CharField(max_length=300)
@@ -81,7 +83,20 @@ class Source(models.Model):
     url = models.URLField(blank=True)
     note = models.TextField(
         blank=True,
-        help_text="How we came to this source, e.g. “as cited in the 2026 careers article”.",
+        help_text="Anything else editors should know about this source.",
+    )
+    cited_in = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="citing",
+        verbose_name="as cited in",
+        help_text=(
+            "Only when we did not read this source ourselves: the source we read its "
+            "figures in (e.g. BLS figures quoted in the careers article). Pages then show "
+            "“…, as cited in …”."
+        ),
     )
 
     objects = SlugNaturalKeyManager()
@@ -89,6 +104,13 @@ class Source(models.Model):
 
     class Meta:
         ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(cited_in__isnull=True) | ~Q(cited_in=F("pk")),
+                name="source_not_cited_in_itself",
+                violation_error_message="A source cannot be cited in itself.",
+            ),
+        ]
 
     def __str__(self):
         parts = [self.title]
@@ -100,6 +122,31 @@ class Source(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+    def clean(self):
+        # One step only: "A, as cited in B" must end at a source we read ourselves.
+        if self.cited_in_id is None:
+            return
+        if self.pk is not None and self.cited_in_id == self.pk:
+            raise ValidationError({"cited_in": "A source cannot be cited in itself."})
+        if self.pk is not None and self.citing.exists():
+            raise ValidationError(
+                {"cited_in": "Other sources are cited in this one, so it must stay first-hand."}
+            )
+        if self.cited_in.cited_in_id is not None:
+            raise ValidationError(
+                {"cited_in": "Choose a source we read ourselves: it is itself second-hand."}
+            )
+
+    @property
+    def is_second_hand(self):
+        return self.cited_in_id is not None
+
+    @property
+    def citation(self):
+        """The citation as plain text, e.g. for the CSV export: "U.S. Bureau of Labor
+        Statistics, as cited in What Careers…, 2026"."""
+        return f"{self}, as cited in {self.cited_in}" if self.cited_in_id else str(self)
 
 
 class Industry(models.Model):

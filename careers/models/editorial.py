@@ -17,11 +17,11 @@ class StatisticQuerySet(SearchableQuerySet):
     search_fields = ("statement", "period")
 
     def headline(self):
-        return self.filter(is_headline=True).select_related("source")
+        return self.filter(is_headline=True).select_related("source__cited_in")
 
     def with_sources(self):
         """Every figure in the editors' order, with its source (one query)."""
-        return self.select_related("source").order_by("position", "slug")
+        return self.select_related("source__cited_in").order_by("position", "slug")
 
 
 class Statistic(models.Model):
@@ -78,7 +78,7 @@ class SalaryFactorQuerySet(SearchableQuerySet):
 
     def for_page(self):
         """Every factor in order, with its source (one query)."""
-        return self.select_related("source").order_by("position", "name")
+        return self.select_related("source__cited_in").order_by("position", "name")
 
 
 class SalaryFactor(models.Model):
@@ -186,7 +186,7 @@ class GuideEntryQuerySet(SearchableQuerySet):
 
     def for_page(self):
         """Entries in the order editors set, with their sources (one query)."""
-        return self.select_related("source").order_by("position", "title")
+        return self.select_related("source__cited_in").order_by("position", "title")
 
 
 class GuideEntry(models.Model):

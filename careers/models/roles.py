@@ -118,7 +118,7 @@ class RoleQuerySet(SearchableQuerySet, OfficialMedianQuerySet):
         """Everything a role page shows, in a fixed number of queries."""
         return (
             self.published()
-            .select_related("salary_source", "outlook_source")
+            .select_related("salary_source__cited_in", "outlook_source__cited_in")
             .prefetch_related(
                 models.Prefetch(
                     "role_skills",

@@ -33,7 +33,7 @@ class ShortlistQuerySet(models.QuerySet):
             models.Prefetch(
                 "items",
                 queryset=ShortlistItem.objects.filter(role__is_published=True).select_related(
-                    "role", "role__salary_source", "role__outlook_source"
+                    "role__salary_source__cited_in", "role__outlook_source__cited_in"
                 ),
             ),
             "items__role__listings",

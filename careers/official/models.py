@@ -45,7 +45,9 @@ def latest_estimates(lookup):
     source) as `latest_estimates`; `lookup` leads from the rows to their wage_estimates."""
     return models.Prefetch(
         lookup,
-        queryset=WageEstimate.objects.national().latest().select_related("release__source"),
+        queryset=WageEstimate.objects.national()
+        .latest()
+        .select_related("release__source__cited_in"),
         to_attr="latest_estimates",
     )
 

@@ -8,8 +8,11 @@ from careers.models import (
     ArticleListing,
     CareerStep,
     Credential,
+    FieldSalaryRange,
+    GraduateQuote,
     GuideEntry,
     Industry,
+    KeyPoint,
     Role,
     SalaryFactor,
     Skill,
@@ -27,6 +30,9 @@ CURATED = [
     Statistic,
     SalaryFactor,
     GuideEntry,
+    FieldSalaryRange,
+    KeyPoint,
+    GraduateQuote,
 ]
 
 
@@ -89,3 +95,30 @@ def test_visitors_who_are_not_staff_cannot_reach_the_admin(client):
     client.force_login(user)
     response = client.get(admin_url(Role, "changelist"))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_a_sources_cited_in_is_picked_with_autocomplete(admin_client):
+    bls = Source.objects.get(slug="us-bls")
+    html = admin_client.get(admin_url(Source, "change", bls.pk)).content.decode()
+    assert 'name="cited_in"' in html and "admin-autocomplete" in html
+    response = admin_client.get(
+        reverse("admin:autocomplete"),
+        {
+            "term": "careers",
+            "app_label": "careers",
+            "model_name": "source",
+            "field_name": "cited_in",
+        },
+    )
+    assert [item["id"] for item in response.json()["results"]] == [str(bls.cited_in_id)]
+
+
+def test_a_source_cited_in_itself_or_second_hand_twice_is_refused_with_a_message(admin_client):
+    bls = Source.objects.get(slug="us-bls")
+    nces = Source.objects.get(slug="nces")
+    for cited_in in (bls, nces):  # itself; a source that is itself second-hand
+        data = {"slug": bls.slug, "title": bls.title, "note": bls.note, "cited_in": cited_in.pk}
+        response = admin_client.post(admin_url(Source, "change", bls.pk), data)
+        assert response.status_code == 200
+        assert response.context["adminform"].form.errors["cited_in"]
+    assert Source.objects.get(pk=bls.pk).cited_in.slug == "ml-careers-article-2026"

@@ -38,6 +38,8 @@ def test_the_editors_group_has_exactly_the_permissions_editors_need():
         assert {f"add_{model}", f"change_{model}"} <= codenames
     assert {"add_articlelisting", "change_articlelisting", "delete_articlelisting"} <= codenames
     assert not {"add_role", "delete_role"} & codenames
+    for model in ("fieldsalaryrange", "keypoint", "graduatequote"):
+        assert {f"view_{model}", f"add_{model}", f"change_{model}"} <= codenames
     assert not any(code.endswith(("_user", "_group", "_permission")) for code in codenames)
 
 
