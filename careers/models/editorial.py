@@ -86,7 +86,7 @@ class SalaryFactor(models.Model):
     source gives for it, if any."""
 
     class Unit(models.TextChoices):
-        PERCENT = "percent", "per cent (%)"
+        PERCENT = "percent", "percent (%)"
         TIMES = "times", "times (\u00d7), e.g. 2\u00d7 for double"
 
     slug = models.SlugField(max_length=80, unique=True)
