@@ -15,7 +15,7 @@ PYTHON := $(shell for candidate in python3.13 python3.12 python3.14 python3 pyth
 	   $$candidate -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' >/dev/null 2>&1; then \
 	   echo $$candidate; break; fi; done)
 
-.PHONY: run test install setup lint format clean
+.PHONY: run test test-postgres install setup lint format clean
 
 run: setup
 	DJANGO_DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -24,6 +24,11 @@ run: setup
 # missing they are skipped with a message saying how to install it (in CI they fail).
 test: install $(NODE_STAMP)
 	$(BIN)/python -m pytest
+
+# The whole suite on a throwaway PostgreSQL 15 cluster with a Redis cache (CI runs it
+# after `make test`); needs PostgreSQL's initdb and redis-server on PATH.
+test-postgres: install $(NODE_STAMP)
+	scripts/with-postgres-and-redis $(BIN)/python -m pytest
 
 # Database schema, seed data and static files; safe to repeat.
 setup: install

@@ -7,6 +7,7 @@ machine; production strictness follows from DJANGO_DEBUG being off.
 import os
 from pathlib import Path
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -89,19 +90,46 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "careerguide.wsgi.application"
 
-# The embedded SQLite database by default; DJANGO_DB_PATH moves the file.
-DATABASES = {
-    "default": {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": os.environ.get("DJANGO_DB_PATH") or BASE_DIR / "db.sqlite3",
-        "OPTIONS": {
-            # IMMEDIATE avoids "database is locked" when two writers race.
-            "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        },
+# --- Database and cache -------------------------------------------------------------
+# The embedded SQLite database by default (DJANGO_DB_PATH moves the file); DATABASE_URL,
+# e.g. postgres://user:password@host:5432/careerguide, picks another database.
+DATABASE_URL = os.environ.get("DATABASE_URL", "").strip()
+if DATABASE_URL:
+    DATABASES = {
+        "default": dj_database_url.parse(
+            DATABASE_URL,
+            # Keep connections open between requests, checked before reuse.
+            conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+            conn_health_checks=True,
+        )
     }
-}
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": os.environ.get("DJANGO_DB_PATH") or BASE_DIR / "db.sqlite3",
+            "OPTIONS": {
+                # IMMEDIATE avoids "database is locked" when two writers race.
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            },
+        }
+    }
+
+# One cache all workers share when REDIS_URL is set (redis://host:6379/0); otherwise
+# each process keeps its own in memory, which is right for runserver.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "careerguide",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -2,8 +2,11 @@
 every row and every value it had is still there afterwards."""
 
 import json
+import os
 import subprocess
 import sys
+
+import pytest
 
 from tests.helpers import ROOT
 
@@ -84,12 +87,36 @@ print(json.dumps({"before": before, "after": after}))
 MOVED = {"careers_role": {"stage"}, "careers_historicalrole": {"stage"}}
 
 
-def test_a_database_from_the_previous_release_migrates_forward_with_nothing_lost(tmp_path):
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_database(request, tmp_path):
+    """The environment of an empty database of each engine the suite runs on: SQLite
+    always, PostgreSQL when DATABASE_URL points at a server (a database of its own)."""
+    if request.param == "sqlite":
+        yield {"DJANGO_DB_PATH": str(tmp_path / "previous.sqlite3")}
+        return
+    server = os.environ.get("DATABASE_URL", "")
+    if not server.startswith(("postgres://", "postgresql://")):
+        pytest.skip("DATABASE_URL names no PostgreSQL server: the PostgreSQL pass runs this")
+    import psycopg
+
+    name = f"careerguide_upgrade_{os.getpid()}"
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield {"DATABASE_URL": server.rsplit("/", 1)[0] + f"/{name}"}
+    finally:
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+def test_a_database_from_the_previous_release_migrates_forward_with_nothing_lost(
+    empty_database,
+):
     script = f"PREVIOUS = {PREVIOUS_RELEASE!r}\n" + UPGRADE
     result = subprocess.run(
         [sys.executable, "manage.py", "shell", "--no-imports", "-c", script],
         cwd=ROOT,
-        env={"DJANGO_DB_PATH": str(tmp_path / "previous.sqlite3"), "PATH": "/usr/bin:/bin"},
+        env={**empty_database, "PATH": "/usr/bin:/bin"},
         capture_output=True,
         text=True,
         timeout=300,
