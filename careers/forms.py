@@ -2,6 +2,7 @@
 skills-match pickers."""
 
 from django import forms
+from django.core.validators import slug_re
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 
@@ -171,8 +172,9 @@ class SkillMatchForm(forms.Form):
 
     def clean_skill(self):
         slugs = self.cleaned_data["skill"][: self.MAX_SKILLS]
-        # A skill's other names count too (?skill=nlp, or a merged skill's old slug).
-        found = Skill.objects.for_slugs(slugs)
+        # A skill's other names count too (?skill=nlp, or a merged skill's old slug); what
+        # is not shaped like a slug cannot name one, and is not looked up.
+        found = Skill.objects.for_slugs([slug for slug in slugs if slug_re.fullmatch(slug)])
         self.unknown_skills = [slug for slug in slugs if slug not in found]
         return list(dict.fromkeys(found[slug] for slug in slugs if slug in found))
 

@@ -262,7 +262,8 @@ def search(query):
     (ten), however large the catalogue; the mending adds a few more, only when
     nothing was found.
     """
-    query = " ".join((query or "").split())
+    # NUL characters are never meant (and PostgreSQL refuses them): read them as spaces.
+    query = " ".join((query or "").replace("\x00", " ").split())
     was_shortened = len(query) > QUERY_MAX
     query = query[:QUERY_MAX].strip()
     terms = parse_terms(query)

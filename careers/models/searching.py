@@ -60,7 +60,7 @@ def parse_terms(query):
     """The words to look for: "quoted phrases" stay whole, stray quotes are dropped,
     repeats count once (ignoring case), at most TERMS_MAX."""
     terms = []
-    for phrase, word in _TERM.findall(query or ""):
+    for phrase, word in _TERM.findall((query or "").replace("\x00", " ")):
         term = " ".join((phrase or word).split()).strip(_QUOTES + " ")
         if term and term.casefold() not in (t.casefold() for t in terms):
             terms.append(term)
