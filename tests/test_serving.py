@@ -2,10 +2,16 @@
 with a request id and no secrets, gunicorn's settings, `make serve` without a secret key,
 and the Docker recipe (which cannot be built here, so its files are read instead)."""
 
+import logging
+import re
 from pathlib import Path
 
+import pytest
 from django.db import OperationalError, connection
 from django.test.utils import CaptureQueriesContext
+
+from careerguide.request_log import KeyValueFormatter, RequestIdFilter
+from tests.helpers import PASSWORD
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,3 +50,93 @@ def test_the_health_check_answers_503_when_the_database_does_not(client, monkeyp
 def test_the_health_check_is_not_offered_to_crawlers(client):
     assert "Disallow: /healthz" in client.get("/robots.txt").content.decode()
     assert "/healthz" not in client.get("/sitemap.xml").content.decode()
+
+
+# --- The request log ------------------------------------------------------------------
+
+
+def request_lines(caplog):
+    return [record for record in caplog.records if record.name == "careerguide.requests"]
+
+
+def formatted(record):
+    RequestIdFilter().filter(record)
+    return KeyValueFormatter().format(record)
+
+
+def test_each_request_logs_one_line_with_its_id_method_path_status_and_duration(client, caplog):
+    caplog.set_level(logging.INFO, logger="careerguide.requests")
+    response = client.get("/roles/", {"q": "data"})
+    [record] = request_lines(caplog)
+    assert (record.method, record.path, record.status) == ("GET", "/roles/", 200)
+    assert record.duration_ms >= 0
+    assert re.fullmatch(r"[0-9a-f]{32}", record.request_id)
+    assert response["X-Request-ID"] == record.request_id
+    line = formatted(record)
+    assert line.startswith("time=") and "level=INFO logger=careerguide.requests" in line
+    assert f"request_id={record.request_id} method=GET path=/roles/ status=200 " in line
+
+
+def test_a_proxys_sane_request_id_is_kept(client, caplog):
+    caplog.set_level(logging.INFO, logger="careerguide.requests")
+    incoming = "3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b"
+    response = client.get("/", headers={"X-Request-ID": incoming})
+    assert response["X-Request-ID"] == incoming
+    assert request_lines(caplog)[0].request_id == incoming
+
+
+@pytest.mark.parametrize(
+    "incoming",
+    ["a" * 129, "id with spaces", 'x"; level=CRITICAL', "line\nbreak", "<script>", ""],
+)
+def test_an_odd_or_overlong_request_id_is_replaced(client, caplog, incoming):
+    caplog.set_level(logging.INFO, logger="careerguide.requests")
+    response = client.get("/", headers={"X-Request-ID": incoming})
+    assert re.fullmatch(r"[0-9a-f]{32}", response["X-Request-ID"])
+    assert request_lines(caplog)[0].request_id == response["X-Request-ID"]
+
+
+def test_no_cookie_password_token_or_query_string_reaches_the_log(client, editor, caplog):
+    caplog.set_level(logging.DEBUG)
+    client.cookies["sessionid"] = "cookie-secret-123"
+    client.post(
+        "/admin/login/?next=/admin/&token=query-secret-456",
+        {"username": editor.username, "password": PASSWORD},
+        headers={"Authorization": "Bearer header-secret-789"},
+    )
+    [record] = request_lines(caplog)
+    assert (record.method, record.path, record.status) == ("POST", "/admin/login/", 302)
+    logged = "\n".join(formatted(record) for record in caplog.records)
+    for secret in ("cookie-secret-123", "query-secret-456", "header-secret-789", PASSWORD):
+        assert secret not in logged
+    assert "token=" not in logged and "next=" not in logged
+
+
+def test_a_successful_health_check_is_not_logged_at_info(client, caplog):
+    caplog.set_level(logging.INFO, logger="careerguide.requests")
+    client.get("/healthz")
+    assert request_lines(caplog) == []
+
+
+def test_an_error_is_logged_with_its_traceback_and_the_request_id(client, caplog, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("the guide broke")
+
+    monkeypatch.setattr("careers.views.render", broken)
+    client.raise_request_exception = False
+    response = client.get("/guide/", headers={"X-Request-ID": "req-42"})
+    assert response.status_code == 500
+    error = next(record for record in caplog.records if record.name == "django.request")
+    line = formatted(error)
+    assert "request_id=req-42" in line and "level=ERROR" in line
+    assert "Traceback (most recent call last)" in line and "RuntimeError: the guide broke" in line
+    assert request_lines(caplog)[0].status == 500
+
+
+def test_log_values_that_could_be_misread_are_quoted_on_one_line():
+    record = logging.makeLogRecord(
+        {"name": "x", "levelname": "INFO", "msg": "evil\nlevel=CRITICAL", "path": "/a b"}
+    )
+    line = formatted(record)
+    assert "\n" not in line
+    assert 'path="/a b"' in line and 'msg="evil\\nlevel=CRITICAL"' in line
