@@ -3,7 +3,10 @@ with a request id and no secrets, gunicorn's settings, `make serve` without a se
 and the Docker recipe (which cannot be built here, so its files are read instead)."""
 
 import logging
+import os
 import re
+import runpy
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -140,3 +143,47 @@ def test_log_values_that_could_be_misread_are_quoted_on_one_line():
     line = formatted(record)
     assert "\n" not in line
     assert 'path="/a b"' in line and 'msg="evil\\nlevel=CRITICAL"' in line
+
+
+# --- gunicorn ---------------------------------------------------------------------------
+
+
+def gunicorn_settings(monkeypatch, **env):
+    for name in ("WEB_CONCURRENCY", "HOST", "PORT", "FORWARDED_ALLOW_IPS"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    return runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+
+
+def test_gunicorn_defaults_to_local_only_with_workers_from_the_cores(monkeypatch):
+    settings = gunicorn_settings(monkeypatch)
+    assert settings["bind"] == "127.0.0.1:8000"
+    assert settings["workers"] == 2 * len(os.sched_getaffinity(0)) + 1
+    assert settings["wsgi_app"] == "careerguide.wsgi:application"
+    assert (settings["timeout"], settings["graceful_timeout"]) == (30, 30)
+    assert settings["forwarded_allow_ips"] == "127.0.0.1,::1"
+
+
+def test_gunicorn_is_set_by_the_environment(monkeypatch):
+    settings = gunicorn_settings(
+        monkeypatch, WEB_CONCURRENCY="3", HOST="0.0.0.0", PORT="9000", FORWARDED_ALLOW_IPS="*"
+    )
+    assert (settings["workers"], settings["bind"]) == (3, "0.0.0.0:9000")
+    assert settings["forwarded_allow_ips"] == "*"
+
+
+def test_make_serve_refuses_to_start_without_a_secret_key():
+    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SECRET_KEY"}
+    # -o install: check the key without installing anything.
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-o", "install", "serve"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stdout
+    assert "migrate" not in result.stdout
