@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 from django.db import OperationalError, connection
 from django.test.utils import CaptureQueriesContext
 
@@ -187,3 +188,54 @@ def test_make_serve_refuses_to_start_without_a_secret_key():
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY is not set" in result.stdout
     assert "migrate" not in result.stdout
+
+
+# --- Docker -----------------------------------------------------------------------------
+
+
+def recipe_of(target):
+    """The commands of a Makefile target."""
+    makefile = (ROOT / "Makefile").read_text()
+    block = re.search(rf"^{target}: [^\n]*install\n((?:\t[^\n]*\n)+)", makefile, re.M)
+    return block.group(1)
+
+
+def test_compose_runs_the_site_with_postgresql_and_redis_and_checks_their_health():
+    compose = yaml.safe_load((ROOT / "compose.yaml").read_text())
+    services = compose["services"]
+    assert set(services) == {"web", "db", "redis"}
+    assert services["db"]["image"].startswith("postgres:15")
+    assert services["redis"]["image"].startswith("redis:7")
+    web = services["web"]
+    assert {"DATABASE_URL", "REDIS_URL", "DJANGO_SECRET_KEY"} <= set(web["environment"])
+    assert "@db:5432/" in web["environment"]["DATABASE_URL"]
+    assert web["environment"]["REDIS_URL"].startswith("redis://redis:6379")
+    assert {name: c["condition"] for name, c in web["depends_on"].items()} == {
+        "db": "service_healthy",
+        "redis": "service_healthy",
+    }
+    assert "/healthz" in " ".join(web["healthcheck"]["test"])
+    assert "pg_isready" in " ".join(services["db"]["healthcheck"]["test"])
+    assert "redis-cli ping" in " ".join(services["redis"]["healthcheck"]["test"])
+    # Every named volume a service mounts is declared.
+    mounted = {
+        volume.split(":")[0]
+        for service in services.values()
+        for volume in service.get("volumes", [])
+        if not volume.startswith((".", "/"))
+    }
+    assert mounted and mounted <= set(compose["volumes"])
+
+
+def test_the_image_runs_the_same_commands_as_make_serve():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    entrypoint = (ROOT / "docker-entrypoint.sh").read_text()
+    serve = recipe_of("serve")
+    assert dockerfile.startswith("FROM python:3.13-slim")
+    assert re.search(r"^USER (?!root)\S+", dockerfile, re.M), "the site must not run as root"
+    assert "pip install --no-cache-dir --editable ." in dockerfile
+    assert "manage.py collectstatic --noinput" in dockerfile and "collectstatic" in serve
+    for command in ("manage.py migrate --noinput", "manage.py load_seed"):
+        assert command in serve and command in entrypoint
+    assert "gunicorn --config gunicorn.conf.py" in serve
+    assert 'CMD ["gunicorn", "--config", "gunicorn.conf.py"]' in dockerfile
