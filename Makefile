@@ -15,7 +15,7 @@ PYTHON := $(shell for candidate in python3.13 python3.12 python3.14 python3 pyth
 	   $$candidate -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' >/dev/null 2>&1; then \
 	   echo $$candidate; break; fi; done)
 
-.PHONY: run test test-postgres install setup lint format clean
+.PHONY: run test test-postgres serve install setup lint format clean
 
 run: setup
 	DJANGO_DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -29,6 +29,23 @@ test: install $(NODE_STAMP)
 # after `make test`); needs PostgreSQL's initdb and redis-server on PATH.
 test-postgres: install $(NODE_STAMP)
 	scripts/with-postgres-and-redis $(BIN)/python -m pytest
+
+# Production-style: gunicorn (gunicorn.conf.py) with DEBUG off, on the embedded SQLite
+# unless DATABASE_URL says otherwise. It never makes up a secret key: a new one at each
+# start would sign every editor out and break every form a visitor had open.
+# The Docker image runs the same commands (Dockerfile, docker-entrypoint.sh).
+serve: export DJANGO_DEBUG := false
+serve: install
+	@if [ -z "$$DJANGO_SECRET_KEY" ]; then \
+		echo "error: DJANGO_SECRET_KEY is not set. make serve runs with DEBUG off and needs a"; \
+		echo "long random key that stays the same across restarts, for example:"; \
+		echo "  export DJANGO_SECRET_KEY=\"\$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')\""; \
+		echo "(keep it in your secrets store; for development use make run)."; \
+		exit 1; fi
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_seed
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	HOST=$(HOST) PORT=$(PORT) exec $(BIN)/gunicorn --config gunicorn.conf.py
 
 # Database schema, seed data and static files; safe to repeat.
 setup: install

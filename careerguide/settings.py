@@ -58,6 +58,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Serving (issue 14): first, so every request gets an id and one log line, timed in full.
+    "careerguide.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -165,11 +167,24 @@ if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=False)
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0"))
 
+# Logging (issue 14, serving): key=value lines on stdout, each with the request id
+# (careerguide/request_log.py); one INFO line per request, warnings and errors (with
+# tracebacks) from everything else. DJANGO_LOG_LEVEL sets the level for the rest.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "careerguide.request_log.RequestIdFilter"}},
+    "formatters": {"keyvalue": {"()": "careerguide.request_log.KeyValueFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["request_id"],
+            "formatter": "keyvalue",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    "loggers": {"careerguide.requests": {"level": "INFO"}},
 }
 
 # Directory listing page size.

@@ -414,19 +414,3 @@ def shortlist_detail(request, token):
     # Shared links are private: keep them out of search results even if one is posted.
     response["X-Robots-Tag"] = "noindex"
     return response
-
-
-@require_GET
-def robots_txt(request):
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        # Not /shortlists/: crawlers must fetch a posted link to see its noindex.
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
-    ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
-
-
-def page_not_found(request, exception):
-    meta = seo.page_meta(request, "Page not found")
-    return render(request, "404.html", {"meta": meta}, status=404)
