@@ -5,10 +5,12 @@ machine; production strictness follows from DJANGO_DEBUG being off.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -27,6 +29,16 @@ def env_bool(name, default=False):
     if value in {"0", "false", "no", "off"}:
         return False
     raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")
+
+
+def env_int(name, default):
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
 
 
 def env_list(name, default):
@@ -54,6 +66,8 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "import_export",
+    # Counts failed admin log-ins and locks a username and address out (see Security).
+    "axes",
     "careers",
 ]
 
@@ -61,6 +75,8 @@ MIDDLEWARE = [
     # Serving (issue 14): first, so every request gets an id and one log line, timed in full.
     "careerguide.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "careerguide.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -70,6 +86,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records which editor made each change in the history.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes requires: turns a lockout into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "careerguide.urls"
@@ -84,6 +102,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # csp_nonce: the admin's own inline <script> and <style> carry it.
+                "django.template.context_processors.csp",
                 "careers.context_processors.salary_scale",
             ],
         },
@@ -156,16 +176,76 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Security headers that hold in every environment.
+# --- Security ---
+# Strict in production by default: with DJANGO_DEBUG off, only DJANGO_SECRET_KEY and
+# DJANGO_ALLOWED_HOSTS need setting for `manage.py check --deploy` to find nothing.
+# Each protection that can be turned off has its own variable (README, Configuration).
+
+# Headers that hold in every environment, so development shows what production does.
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Sent by careerguide.security.PermissionsPolicyMiddleware; () denies a feature to all.
+PERMISSIONS_POLICY = {"camera": [], "microphone": [], "geolocation": []}
+
+# Content-Security-Policy: only our own files, no inline code or style attributes.
+# The admin's few inline <script>/<style> elements carry the per-request nonce (the
+# csp context processor); the site's own templates need none. JSON-LD is data, which
+# browsers never run, so script-src does not apply to it.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+
+# Behind a proxy that terminates TLS and says so in X-Forwarded-Proto. Only turn this
+# on when the proxy always sets (or strips) that header: otherwise clients could
+# claim HTTPS themselves.
+if env_bool("DJANGO_TRUST_X_FORWARDED_PROTO", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# The CSRF token travels in the forms; no script of ours or the admin's reads the cookie.
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_HTTPONLY = True
 
 if not DEBUG:
+    # Off only where a proxy in front already redirects HTTP to HTTPS itself.
+    SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+    # Load balancers probe /healthz over plain HTTP inside the network: answer them.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=True)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-    SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=False)
-    SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0"))
+    # A year of HTTPS-only, subdomains included. Preload only marks the site as
+    # eligible for browsers' built-in list; joining it is a separate submission
+    # (hstspreload.org), so DJANGO_HSTS_PRELOAD=false before that is harmless.
+    SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 365 * 24 * 60 * 60)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=True)
+
+# Admin log-in throttling (django-axes): after DJANGO_LOGIN_FAILURE_LIMIT failed
+# attempts for one username from one address, that pair is locked out for
+# DJANGO_LOGIN_COOLOFF_MINUTES; `manage.py axes_reset` (or the admin's "Access
+# attempts") unlocks sooner. axes's backend must come first to refuse a locked pair.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# The address is REMOTE_ADDR unless DJANGO_TRUSTED_PROXY_COUNT proxies of ours stand
+# in front: then the one they recorded in X-Forwarded-For (careerguide.security).
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "careerguide.security.client_ip"
+# --- End of security ---
 
 # Logging (issue 14, serving): key=value lines on stdout, each with the request id
 # (careerguide/request_log.py); one INFO line per request, warnings and errors (with

@@ -4,7 +4,7 @@ through the same service `make run` uses; each test's changes are rolled back.""
 import datetime
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 
 from careers.accounts import EDITORS_GROUP
 from careers.models import Role, Source
@@ -16,6 +16,15 @@ from tests.helpers import logged_in, make_advisor, make_staff
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         load_seed()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def plain_http():
+    """The test client and the live server speak plain HTTP, so no redirect to HTTPS
+    (tests/test_security.py turns it back on where it is the subject). Session-wide:
+    the live server's middleware reads the setting once, when it starts."""
+    with override_settings(SECURE_SSL_REDIRECT=False):
+        yield
 
 
 @pytest.fixture(autouse=True)
