@@ -155,8 +155,10 @@ def csv_rows(file, *, encodings=("utf-8-sig",)):
             raise _cell_too_long(None) from None
         raise UploadRefused(f"This is not a readable CSV file ({error}).") from None
     finally:
-        text.detach()  # a TextIOWrapper closes its file when collected; the caller owns it
-        file.seek(0)
+        # A TextIOWrapper closes its file when collected, and the caller owns the file.
+        if not file.closed:
+            text.detach()
+            file.seek(0)
 
 
 def _cell_too_long(row_number):

@@ -7,7 +7,7 @@ from django.db.models import Count
 from django.utils import timezone
 from import_export.admin import ImportExportMixin
 
-from careers.forms import DeskRowForm, RoleForm
+from careers.forms import DeskRowForm, RoleFiguresImportForm, RoleForm
 from careers.history_admin import HistoryAdmin
 from careers.importing import RoleFiguresResource
 from careers.models import (
@@ -72,6 +72,7 @@ class RoleAdmin(ImportExportMixin, HistoryAdmin):
     form = RoleForm
     resource_classes = [RoleFiguresResource]
     formats = [SafeCSV]
+    import_form_class = RoleFiguresImportForm  # the upload limits (careers.uploads)
     list_display = ["title", *FIGURE_FIELD_NAMES, "figures_are_current", "version"]
     list_editable = [*FIGURE_FIELD_NAMES, "version"]
     list_select_related = ["salary_source", "outlook_source"]
