@@ -36,6 +36,9 @@ XLSX_MAX_XML_BYTES = 100 * 1024 * 1024
 # Spreadsheet XML packs 5 to 20 times; a part packed far tighter is a "zip bomb".
 XLSX_MAX_RATIO = 100
 XLSX_RATIO_FROM_BYTES = 1024 * 1024  # small parts may pack tightly; they cost nothing
+# Distinct texts (the shared strings, all read into memory at once) a workbook may hold,
+# per row allowed: a BLS row has a few texts of its own (code, title), the rest repeat.
+SHARED_STRINGS_PER_ROW = 4
 # Elements inside one sheet row (a cell is <c>, <v> and perhaps <f>, <is>, <t>).
 MAX_ROW_ELEMENTS = MAX_COLUMNS * 8
 CHUNK_BYTES = 1024 * 1024
@@ -175,7 +178,8 @@ def check_xlsx(file):
     """Refuse (UploadRefused) an .xlsx (a seekable binary file object) whose parts
     unpack to more than XLSX_MAX_XML_BYTES or pack more than XLSX_MAX_RATIO to 1, or
     whose sheets hold a row past settings.IMPORT_MAX_ROWS + 1 (the header) or a row of
-    more than MAX_COLUMNS cells. Only the zip's directory and a streaming scan of its
+    more than MAX_COLUMNS cells, or that holds more shared strings than
+    SHARED_STRINGS_PER_ROW a row. Only the zip's directory and a streaming scan of its
     XML are read: memory stays a few megabytes whatever the file claims. Python's
     zipfile never unpacks more than a part declares, so the declared sizes bind.
     A file that is not a zip at all is left for the reader to name (zipfile.BadZipFile)."""
@@ -209,6 +213,7 @@ class _SheetScan:
         self.row_depth = None  # depth of the <row> being read, None outside one
         self.row_number = 0
         self.cells = self.elements = 0
+        self.strings = 0
 
     def start(self, tag, attributes):
         self.depth += 1
@@ -216,6 +221,8 @@ class _SheetScan:
         if self.row_depth is None:
             if name == "row":
                 self.start_row(attributes.get("r"))
+            elif name == "si":
+                self.count_shared_string()
             return
         self.elements += 1
         if name == "c":
@@ -232,6 +239,14 @@ class _SheetScan:
         self.row_number = int(number) if number and number.isdigit() else self.row_number + 1
         if self.row_number - 1 > max_rows():
             raise too_many_rows()
+
+    def count_shared_string(self):
+        self.strings += 1
+        if self.strings > max_rows() * SHARED_STRINGS_PER_ROW:
+            raise UploadRefused(
+                f"The workbook holds more than {counted(self.strings - 1, 'different text')}; "
+                f"{counted(max_rows(), 'row')} of ours never need as many."
+            )
 
     def end(self, tag):
         if self.depth == self.row_depth:

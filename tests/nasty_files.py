@@ -49,14 +49,38 @@ SHEET_END = b"</sheetData></worksheet>"
 HEADER_ROW = b'<row r="1"><c t="inlineStr"><is><t>OCC_CODE</t></is></c></row>'
 
 
-def xlsx_of(sheet_pieces, *, packed=True):
+SHARED_STRINGS_PARTS = {
+    "[Content_Types].xml": (
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'
+    ),
+    "xl/_rels/workbook.xml.rels": (
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>'
+    ),
+}
+
+
+def xlsx_of(sheet_pieces, *, packed=True, shared_strings=0):
     """An .xlsx whose one sheet's XML is the byte strings `sheet_pieces` yields, in order.
-    `packed=False` stores the sheet unpacked, to get past the packing-ratio check."""
+    `packed=False` stores the sheet unpacked, to get past the packing-ratio check;
+    `shared_strings` adds a table of that many different texts ("0", "1", …)."""
     buffer = io.BytesIO()
     method = zipfile.ZIP_DEFLATED if packed else zipfile.ZIP_STORED
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, text in XLSX_PARTS.items():
+            if shared_strings and name in SHARED_STRINGS_PARTS:
+                text = text.rpartition("</")[0] + SHARED_STRINGS_PARTS[name]
             archive.writestr(name, text)
+        if shared_strings:
+            with archive.open("xl/sharedStrings.xml", "w", force_zip64=True) as table:
+                table.write(
+                    b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                )
+                for start in range(0, shared_strings, 10_000):
+                    numbers = range(start, min(start + 10_000, shared_strings))
+                    table.write(b"".join(b"<si><t>%d</t></si>" % number for number in numbers))
+                table.write(b"</sst>")
         info = zipfile.ZipInfo("xl/worksheets/sheet1.xml")
         info.compress_type = method
         with archive.open(info, "w", force_zip64=True) as sheet:

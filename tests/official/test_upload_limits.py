@@ -13,6 +13,7 @@ from careers.seeding import OFFICIAL_SEED
 from tests.helpers import page_text, row_counts
 from tests.nasty_files import (
     BINARY,
+    HEADER_ROW,
     csv_with_rows,
     measured,
     xlsx_of,
@@ -92,6 +93,12 @@ def refusal_of(client, name, data):
             lambda: xlsx_with_rows(50_001, packed=False),
             "The file has more than 50,000 rows after its header",
             id="xlsx: a row too many, stored unpacked",
+        ),
+        pytest.param(
+            "texts.xlsx",
+            lambda: xlsx_of([HEADER_ROW], shared_strings=1_000_000),
+            "The workbook holds more than 200,000 different texts",
+            id="xlsx: a million different texts",
         ),
         pytest.param(
             "long.csv",
