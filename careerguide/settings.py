@@ -285,3 +285,16 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 # The admin's CSV export escapes cells a spreadsheet would run as formulae, by the
 # site's one rule (careers.spreadsheets.SafeCSV).
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+
+
+# --- Upload limits ---
+# Request bodies Django keeps in memory: form fields up to DATA_UPLOAD_MAX_MEMORY_SIZE
+# (Django's default, 2.5 MB); uploaded files above FILE_UPLOAD_MAX_MEMORY_SIZE go to a
+# temporary file instead of memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Both spreadsheet imports (BLS wages, the role figures CSV) refuse a larger file or
+# more rows; careers.uploads holds the rest of their limits. BLS's national file is
+# well under 1 MB and about 1,400 rows; 60 MB leaves room for its larger downloads.
+IMPORT_MAX_UPLOAD_BYTES = int(os.environ.get("IMPORT_MAX_UPLOAD_BYTES", 60 * 1024 * 1024))
+IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "50000"))

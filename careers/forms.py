@@ -1,13 +1,18 @@
-"""Forms: the editors' role form (guarded against lost updates), and the compare and
-skills-match pickers."""
+"""Forms: the editors' role form (guarded against lost updates), the role figures
+import's upload, and the compare and skills-match pickers."""
+
+from contextlib import closing
 
 from django import forms
 from django.core.validators import slug_re
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
+from import_export.forms import ImportForm
 
 from careers.comparing import COMPARE_MAX, COMPARE_MIN
+from careers.importing import COLUMNS as IMPORT_COLUMNS
 from careers.models import FIGURE_FIELD_NAMES, PLACEMENT_FIELDS, Role, Skill
+from careers.uploads import UploadRefused, check_size, csv_rows
 
 
 class RevisionWidget(forms.HiddenInput):
@@ -184,3 +189,34 @@ class SkillMatchForm(forms.Form):
 
     def shareable_query(self):
         return urlencode([("skill", skill.slug) for skill in self.chosen_skills()])
+
+
+class RoleFiguresImportForm(ImportForm):
+    """The admin's role figures upload (django-import-export's form): a file over
+    careers.uploads' limits, or with columns the import does not read, is refused here,
+    read as a stream, before the library reads the whole file into memory."""
+
+    def clean_import_file(self):
+        upload = self.cleaned_data["import_file"]
+        try:
+            check_size(upload.size)
+            with closing(csv_rows(upload.file)) as rows:
+                self.check_columns(next(rows, []))
+                for _row in rows:
+                    pass  # each row is checked against the limits as it is read
+        except UploadRefused as refusal:
+            raise forms.ValidationError(str(refusal), code="refused") from None
+        return upload
+
+    @staticmethod
+    def check_columns(header):
+        names = [name.strip() for name in header]
+        unknown = [name for name in names if name not in IMPORT_COLUMNS]
+        if "slug" not in names or unknown:
+            problem = f"has columns the import does not read ({', '.join(unknown[:5])})"
+            if "slug" not in names:
+                problem = "has no slug column"
+            raise UploadRefused(
+                f"The file {problem}. Its header row must name columns of the export: "
+                f"{', '.join(IMPORT_COLUMNS)}."
+            )

@@ -9,7 +9,7 @@ from django.utils import timezone
 from import_export.admin import ImportExportMixin
 from import_export.forms import SelectableFieldsExportForm
 
-from careers.forms import DeskRowForm, RoleForm
+from careers.forms import DeskRowForm, RoleFiguresImportForm, RoleForm
 from careers.history_admin import HistoryAdmin
 from careers.importing import RoleFiguresResource
 from careers.models import (
@@ -84,6 +84,7 @@ class RoleAdmin(ImportExportMixin, HistoryAdmin):
     resource_classes = [RoleFiguresResource]
     export_form_class = ExportForm
     formats = [SafeCSV]
+    import_form_class = RoleFiguresImportForm  # the upload limits (careers.uploads)
     list_display = ["title", *FIGURE_FIELD_NAMES, "figures_are_current", "version"]
     list_editable = [*FIGURE_FIELD_NAMES, "version"]
     list_select_related = ["salary_source", "outlook_source"]

@@ -11,6 +11,7 @@ from careers.formatting import usd
 from careers.official.importing import DEFAULT_HOURLY_TOP_CODE, import_oews
 from careers.official.models import HOURS_PER_YEAR
 from careers.official.reading import OewsFileError
+from careers.uploads import check_size
 
 ANNUAL_DEFAULT_TOP_CODE = DEFAULT_HOURLY_TOP_CODE * HOURS_PER_YEAR
 
@@ -50,6 +51,7 @@ class Command(BaseCommand):
         try:
             published = iso_date(options["published"])
             top_code = Decimal(options["top_code"])
+            check_size(path.stat().st_size)  # the same limit as an upload
             data = path.read_bytes()
             report = import_oews(
                 data,

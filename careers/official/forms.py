@@ -8,8 +8,8 @@ from django.utils.functional import cached_property
 from careers.official.importing import DEFAULT_HOURLY_TOP_CODE, check_release
 from careers.official.models import WageRelease
 from careers.official.reading import OewsFileError
+from careers.uploads import UploadRefused, check_size, max_upload_bytes, size_text
 
-OEWS_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
 OEWS_EXTENSIONS = ["xlsx", "csv"]
 
 
@@ -58,7 +58,7 @@ class OewsImportForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
         help_text=(
             "BLS's national download (e.g. national_M2025_dl.xlsx, from the zip on "
-            "bls.gov/oes/tables.htm) or a CSV export of it, at most 5 MB."
+            "bls.gov/oes/tables.htm) or a CSV export of it, at most {limit}."
         ),
     )
     release = forms.CharField(
@@ -82,15 +82,21 @@ class OewsImportForm(forms.Form):
         ),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["file"]
+        field.help_text = field.help_text.format(limit=size_text(max_upload_bytes()))
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > OEWS_UPLOAD_MAX_BYTES:
+        try:
+            check_size(upload.size)
+        except UploadRefused as refusal:
             raise forms.ValidationError(
-                f"The file is {upload.size / 1024 / 1024:.1f} MB; the limit is "
-                f"{OEWS_UPLOAD_MAX_BYTES // 1024 // 1024} MB. BLS's national file is far "
-                "smaller: check you chose the national file, not one for all areas.",
+                f"{refusal} BLS's national file is far smaller: check you chose the national "
+                "file, not one for all areas.",
                 code="too_big",
-            )
+            ) from None
         return upload
 
     def clean(self):

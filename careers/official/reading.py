@@ -15,7 +15,6 @@ Only national, cross-industry, all-ownership rows are kept; rows for other areas
 industries are counted and skipped.
 """
 
-import csv
 import datetime
 import io
 import itertools
@@ -25,7 +24,7 @@ import zlib
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from careers.formatting import Wage, counted, usd
+from careers.formatting import Wage, usd
 from careers.models.figures import SALARY_HARD_MAX, SALARY_HARD_MIN
 from careers.official.models import (
     ANNUAL_WAGE_FIELDS,
@@ -37,6 +36,14 @@ from careers.official.models import (
     SOC_CODE_PATTERN,
     Occupation,
 )
+from careers.uploads import (
+    MAX_COLUMNS,
+    UploadRefused,
+    check_xlsx,
+    csv_rows,
+    max_rows,
+    too_many_rows,
+)
 
 # Rows kept: the national, cross-industry, all-ownership estimates.
 CROSS_INDUSTRY = "000000"
@@ -45,9 +52,6 @@ NOT_AVAILABLE = {"", "*", "**"}
 TOP_CODED = "#"
 # The most problems one refusal lists; a wholly wrong file would otherwise list thousands.
 PROBLEMS_SHOWN = 20
-# Big enough for BLS's national file (about 1,400 rows with the groups), far below
-# what would tie up a worker.
-ROWS_MAX = 50_000
 
 # Our field ← BLS's column (lower case).
 WAGE_COLUMNS = {
@@ -139,14 +143,27 @@ def _xlsx_rows(data):
     from openpyxl import load_workbook  # only imports when an .xlsx arrives
 
     try:
+        # Sizes, packing and rows are checked before openpyxl reads anything
+        # (careers.uploads): it would build a row of a million cells whole.
+        check_xlsx(io.BytesIO(data))
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except UploadRefused:
+        raise
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
         raise OewsFileError([f"This is not a readable .xlsx workbook ({error})."]) from None
+    except (zlib.error, EOFError) as error:
+        raise OewsFileError([f"This .xlsx workbook is damaged ({error})."]) from None
     try:
         # BLS's workbooks hold the data on one sheet (some add a field-descriptions
         # sheet): use the first whose header row names OCC_CODE.
         for sheet in workbook.worksheets:
-            rows = sheet.iter_rows(values_only=True)
+            # The sheet's declared dimension is only a claim: read no further than the
+            # checked limits, whatever it says.
+            rows = sheet.iter_rows(
+                max_col=min(sheet.max_column or MAX_COLUMNS, MAX_COLUMNS),
+                max_row=min(sheet.max_row or max_rows() + 1, max_rows() + 1),
+                values_only=True,
+            )
             header = next(rows, None)
             if header and "occ_code" in {_cell_text(cell).lower() for cell in header}:
                 yield [_cell_text(cell) for cell in header]
@@ -163,27 +180,23 @@ def _xlsx_rows(data):
 
 
 def _csv_rows(data):
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise OewsFileError(["The file is neither UTF-8 nor Windows text; save it as CSV UTF-8."])
-    if "\0" in text:
-        raise OewsFileError(["This is not a CSV file (it holds binary data)."])
-    for row in csv.reader(io.StringIO(text)):
+    # Read as a stream: a 60 MB file is never also decoded into one 60 MB string.
+    for row in csv_rows(io.BytesIO(data), encodings=("utf-8-sig", "cp1252")):
         yield [cell.strip() for cell in row]
 
 
 def table_rows(data):
-    """The file's rows as lists of cell texts, header first; .xlsx or CSV by content."""
-    if data.startswith(b"PK\x03\x04"):
-        return _xlsx_rows(data)
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise OewsFileError(["This is an old .xls workbook; save it as .xlsx or CSV."])
-    return _csv_rows(data)
+    """The file's rows as lists of cell texts, header first; .xlsx or CSV by content.
+    A file over careers.uploads' limits is refused as soon as that is known."""
+    try:
+        if data.startswith(b"PK\x03\x04"):
+            yield from _xlsx_rows(data)
+        elif data.startswith(b"\xd0\xcf\x11\xe0"):
+            raise OewsFileError(["This is an old .xls workbook; save it as .xlsx or CSV."])
+        else:
+            yield from _csv_rows(data)
+    except UploadRefused as refusal:
+        raise OewsFileError([str(refusal)]) from None
 
 
 # --- Checking each cell --------------------------------------------------------------
@@ -321,10 +334,8 @@ def read_oews(data, hourly_top_code):
     result = OewsFile()
     first_seen = {}
     for row_number, cells in enumerate(rows, start=2):
-        if row_number - 1 > ROWS_MAX:
-            raise OewsFileError(
-                [f"The file has more than {counted(ROWS_MAX, 'row')}; use BLS's national file."]
-            )
+        if row_number - 1 > max_rows():
+            raise OewsFileError([f"{too_many_rows()} Use BLS's national file."])
         if not any(cells):
             continue  # blank lines at the end of a spreadsheet
         row = _Cells(row_number, cells, columns, problems)
