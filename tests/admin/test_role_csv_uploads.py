@@ -9,7 +9,7 @@ from django.urls import reverse
 from careers.importing import COLUMNS
 from careers.models import Role
 from tests.helpers import page_text, row_counts
-from tests.nasty_files import BINARY, csv_with_rows, measured
+from tests.helpers.nasty_files import BINARY, csv_with_rows, measured
 
 IMPORT_URL = reverse("admin:careers_role_import")
 HEADER = ",".join(COLUMNS).encode()

@@ -4,7 +4,7 @@
 
 Runs against a throwaway SQLite database, prints a table and exits with status 1 when an
 import misses its target. It builds its files with the tests' own OEWS file builders
-(tests/helpers.py), so both read the same shapes of file.
+(tests/helpers/), so both read the same shapes of file.
 """
 
 import datetime

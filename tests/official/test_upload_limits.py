@@ -11,7 +11,7 @@ from django.urls import reverse
 from careers import uploads
 from careers.seeding import OFFICIAL_SEED
 from tests.helpers import page_text, row_counts
-from tests.nasty_files import (
+from tests.helpers.nasty_files import (
     BINARY,
     HEADER_ROW,
     csv_with_rows,

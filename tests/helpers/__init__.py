@@ -2,8 +2,8 @@
 what the admin posts, shortlists, every public page type, BLS OEWS files and imports,
 and the outside tools some checks need.
 
-Fixtures live in conftest.py; test modules import helpers from here, never from
-one another."""
+Fixtures live in conftest.py; test modules import helpers from here (and files built
+to hurt an importer from tests.helpers.nasty_files), never from one another."""
 
 import csv
 import datetime
@@ -36,7 +36,7 @@ from careers.models import (
 )
 from careers.official.importing import DEFAULT_HOURLY_TOP_CODE, import_oews
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 # --- Reading a page -------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
 """Files built to hurt an importer, shared by the BLS import's tests and the role CSV's
-(tests/helpers.py holds the well-meant files). Each is small on disk: the sheet XML is
+(tests/helpers/__init__.py holds the well-meant files). Each is small on disk: the sheet XML is
 written as a stream straight into the zip, never built whole, and never by openpyxl."""
 
 import io
