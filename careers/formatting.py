@@ -83,15 +83,18 @@ def salary_range(role):
     return text
 
 
+def hedged(record, field, text):
+    """`text` with the hedge the source put on it, from `record`'s choice `field`:
+    "well over $200,000", "nearly 2×"; `text` alone when the source states it plainly."""
+    if not getattr(record, field):
+        return text
+    return f"{getattr(record, f'get_{field}_display')()} {text}"
+
+
 def field_salary_range(salary_range):
     """The field's overall range as its source words it: "$90,000 to well over $200,000"."""
-
-    def hedged(qualifier, amount):
-        label = salary_range.Qualifier(qualifier).label
-        return f"{label} {usd(amount)}" if qualifier else usd(amount)
-
-    low = hedged(salary_range.low_qualifier, salary_range.low)
-    return f"{low} to {hedged(salary_range.high_qualifier, salary_range.high)}"
+    low = hedged(salary_range, "low_qualifier", usd(salary_range.low))
+    return f"{low} to {hedged(salary_range, 'high_qualifier', usd(salary_range.high))}"
 
 
 def percent(value):
@@ -126,9 +129,7 @@ def factor_figure(factor):
     if factor.figure_high is not None and factor.figure_high != factor.figure_low:
         text += f"–{percent(factor.figure_high)}"
     text += FIGURE_UNITS.get(factor.figure_unit, "")
-    if factor.figure_qualifier:
-        text = f"{factor.get_figure_qualifier_display()} {text}"
-    return text
+    return hedged(factor, "figure_qualifier", text)
 
 
 def long_date(value):

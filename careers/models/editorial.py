@@ -12,6 +12,17 @@ from careers.models.natural_keys import SlugNaturalKeyManager
 from careers.models.searching import SearchableQuerySet
 
 
+class Hedge(models.TextChoices):
+    """How a source hedges a figure ("about 65%", "to well over $200,000"): one list for
+    statistics, salary factors and the field's salary range."""
+
+    EXACT = "", "(as stated)"
+    ABOUT = "about", "about"
+    NEARLY = "nearly", "nearly"
+    MORE_THAN = "more-than", "more than"
+    WELL_OVER = "well-over", "well over"
+
+
 class StatisticQuerySet(SearchableQuerySet):
     search_title_field = "statement"
     search_fields = ("statement", "period")
@@ -27,11 +38,7 @@ class StatisticQuerySet(SearchableQuerySet):
 class Statistic(models.Model):
     """A figure about the field as a whole, e.g. the share of graduates in work in six months."""
 
-    class Qualifier(models.TextChoices):
-        EXACT = "", "(as stated)"
-        ABOUT = "about", "about"
-        NEARLY = "nearly", "nearly"
-        MORE_THAN = "more-than", "more than"
+    Qualifier = Hedge
 
     slug = models.SlugField(max_length=80, unique=True)
     value = models.DecimalField(max_digits=6, decimal_places=1)
@@ -117,7 +124,7 @@ class SalaryFactor(models.Model):
     figure_qualifier = models.CharField(
         "qualifier",
         max_length=10,
-        choices=Statistic.Qualifier,
+        choices=Hedge,
         blank=True,
         help_text="How the source hedges the figure, e.g. “nearly” double.",
     )

@@ -8,6 +8,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from careers.models.catalogue import Source
+from careers.models.editorial import Hedge
 from careers.models.natural_keys import SlugNaturalKeyManager
 from careers.models.searching import SearchableQuerySet
 
@@ -28,11 +29,7 @@ class FieldSalaryRange(models.Model):
     "from $90,000 to well over $200,000": only the figures the source gives, with the
     words it hedges them in, never more precise than it is."""
 
-    class Qualifier(models.TextChoices):
-        EXACT = "", "(as stated)"
-        ABOUT = "about", "about"
-        MORE_THAN = "more-than", "more than"
-        WELL_OVER = "well-over", "well over"
+    Qualifier = Hedge
 
     slug = models.SlugField(max_length=80, unique=True)
     statement = models.CharField(
