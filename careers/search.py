@@ -24,11 +24,10 @@ from careers.models import (
     Role,
     SalaryFactor,
     Skill,
-    SkillAlias,
     Statistic,
     parse_terms,
 )
-from careers.models.searching import SYNONYM_WORDS, corrected, singular, variants, words_of
+from careers.models.searching import SYNONYM_WORDS, corrected, singular, variants
 
 # The longest search we run; anything longer is cut, and the visitor told.
 QUERY_MAX = 100
@@ -212,13 +211,12 @@ def topic_group(terms):
 
 
 def vocabulary():
-    """Every word of every kind's titles and names: what mistyped words are mended
-    against, and what suggestions are drawn from."""
+    """Every word of every kind's titles and names (roles' include their skills' other
+    names): what mistyped words are mended against, and what suggestions are drawn from."""
     words = set(SYNONYM_WORDS)
     for _, _, kinds in GROUPS:
         for kind in kinds:
             words |= kind.queryset().search_vocabulary()
-    words |= words_of(SkillAlias.objects.values_list("name", flat=True))
     return words | {word for topic_words, _ in TOPICS for word in topic_words}
 
 

@@ -73,10 +73,7 @@ def home(request):
             "key_points": KeyPoint.objects.for_page(),
             "listings": listings,
             "tracks": Role.objects.published().counts_by_track(),
-            "featured_roles": Role.objects.featured()
-            .with_skills_and_industries()
-            .with_official_median()
-            .order_by("title"),
+            "featured_roles": Role.objects.for_directory().featured().order_by("title"),
             "query_max": QUERY_MAX,
         },
     )
