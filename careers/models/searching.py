@@ -4,13 +4,19 @@ forms (singular or plural, an abbreviation or what it stands for), with the rows
 hold more of them in their title first. The directory's text filter and the site
 search both use it; `corrected()` mends a mistyped word against the guide's own words.
 
-The engine is `SearchableQuerySet.search()`: a PostgreSQL deployment can replace its
-body with full-text search and trigram similarity without touching any view.
+The engine is `SearchableQuerySet.search()`. On PostgreSQL it also uses the database's
+own text search (careers.models.searching_postgres): a word matches its other English
+forms ("modeling" finds "models"), and rows tie-broken by full-text rank and by how
+close their title is to the words typed (pg_trgm), with trigram indexes behind the
+substring matches. No view knows which engine answered.
 """
 
 import re
 
+from django.db import connections
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
+
+from careers.models import searching_postgres
 
 # At most this many words count; the rest are ignored.
 TERMS_MAX = 8
@@ -176,13 +182,16 @@ class SearchableQuerySet(QuerySet):
                 condition |= self._related(related_name, self._contains(field, form))
         return condition
 
+    def related_rows(self, related_name):
+        """The rows of `related_name` that belong to the outer query's row."""
+        relation = self.model._meta.get_field(related_name)
+        return relation.related_model._default_manager.filter(
+            **{relation.field.name: OuterRef("pk")}
+        )
+
     def _related(self, related_name, condition):
         """EXISTS a row of `related_name` for this row that meets `condition`."""
-        relation = self.model._meta.get_field(related_name)
-        related = relation.related_model._default_manager.filter(
-            condition, **{relation.field.name: OuterRef("pk")}
-        )
-        return Exists(related)
+        return Exists(self.related_rows(related_name).filter(condition))
 
     def search(self, terms):
         """Rows holding every one of `terms` (a list, or the text a visitor typed, which
@@ -193,9 +202,15 @@ class SearchableQuerySet(QuerySet):
             terms = parse_terms(terms)
         if not terms:
             return self
+        postgres = self._on_postgresql()
         queryset = self
+        if postgres:
+            queryset = queryset.alias(search_document=searching_postgres.document(self))
         for term in terms:
-            queryset = queryset.filter(self._term_matches(term))
+            condition = self._term_matches(term)
+            if postgres:
+                condition |= searching_postgres.full_text_match(self, variants(term))
+            queryset = queryset.filter(condition)
         in_title = [
             Case(
                 When(**{f"{self.search_title_field}__icontains": term}, then=Value(1)),
@@ -204,9 +219,14 @@ class SearchableQuerySet(QuerySet):
             )
             for term in terms
         ]
-        return queryset.annotate(search_rank=sum(in_title, Value(0))).order_by(
-            "-search_rank", self.search_title_field
-        )
+        queryset = queryset.annotate(search_rank=sum(in_title, Value(0)))
+        if postgres:
+            forms = [form for term in terms for form in variants(term)]
+            return searching_postgres.ranked(queryset, terms, forms)
+        return queryset.order_by("-search_rank", self.search_title_field)
+
+    def _on_postgresql(self):
+        return connections[self.db].vendor == "postgresql"
 
     def search_vocabulary(self):
         """The words of these rows' titles: what a mistyped word is mended against."""

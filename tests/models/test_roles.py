@@ -112,7 +112,9 @@ def test_every_field_the_directory_filters_or_sorts_by_is_indexed():
     with connection.cursor() as cursor:
         constraints = connection.introspection.get_constraints(cursor, Role._meta.db_table)
     indexed_first_columns = {
-        info["columns"][0] for info in constraints.values() if info["index"] or info["unique"]
+        info["columns"][0]
+        for info in constraints.values()
+        if (info["index"] or info["unique"]) and info["columns"]
     }
     for column in (
         "title",
