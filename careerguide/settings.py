@@ -298,3 +298,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # well under 1 MB and about 1,400 rows; 60 MB leaves room for its larger downloads.
 IMPORT_MAX_UPLOAD_BYTES = int(os.environ.get("IMPORT_MAX_UPLOAD_BYTES", 60 * 1024 * 1024))
 IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "50000"))
+# BLS's OEWS import reads its files as a stream and keeps only what it stores, so it
+# takes the all-data workbook (about 400,000 rows, 1 GB of sheet XML unpacked).
+OEWS_IMPORT_MAX_ROWS = int(os.environ.get("OEWS_IMPORT_MAX_ROWS", "600000"))
+OEWS_IMPORT_MAX_XML_BYTES = int(os.environ.get("OEWS_IMPORT_MAX_XML_BYTES", 2 * 1024**3))

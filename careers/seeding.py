@@ -24,13 +24,21 @@ class OfficialSeed:
     published: datetime.date
 
 
-# BLS's May 2025 national estimates (published 15 May 2026) for the occupations the
-# seed's roles link to, plus a few that show the format's markers.
-OFFICIAL_SEED = OfficialSeed(
+# BLS's May 2025 estimates (published 15 May 2026): national figures for the
+# occupations the seed's roles link to, plus a few that show the format's markers; then
+# the same occupations in every state, metropolitan and nonmetropolitan area and
+# national industry BLS publishes them for (8,711 rows), so pay by place shows at once.
+NATIONAL_SEED = OfficialSeed(
     path=SEED_DIR / "official" / "oews-national-may-2025.csv",
     release="May 2025",
     published=datetime.date(2026, 5, 15),
 )
+AREAS_SEED = OfficialSeed(
+    path=SEED_DIR / "official" / "oews-areas-and-industries-may-2025.csv",
+    release="May 2025",
+    published=datetime.date(2026, 5, 15),
+)
+OFFICIAL_SEED = (NATIONAL_SEED, AREAS_SEED)
 
 
 @dataclass
@@ -59,7 +67,7 @@ def load_seed(paths=None, official=OFFICIAL_SEED):
     A model that already has rows is left exactly as it is, so running the
     set-up again never overwrites a figure an editor changed, nor brings back
     a row an editor removed. All or nothing: a bad file loads no row at all.
-    Then `official`, a BLS OEWS file, is imported while no official release is stored.
+    Then `official`, BLS OEWS files, are imported while no official release is stored.
     """
     paths = seed_files() if paths is None else paths
     report = SeedReport()
@@ -90,20 +98,24 @@ def load_seed(paths=None, official=OFFICIAL_SEED):
     return report
 
 
-def load_official_seed(report, seed):
-    """Import the shipped OEWS file while no official release is stored, through the
-    same importer editors use (so it gets the same checks and history)."""
+def load_official_seed(report, seeds):
+    """Import the shipped OEWS files while no official release is stored, through the
+    same importer editors use (so they get the same checks and history)."""
     if WageRelease.objects.exists():
         report.kept.add(WageRelease._meta.verbose_name_plural)
         return
-    imported = import_oews(
-        seed.path.read_bytes(),
-        release=seed.release,
-        published=seed.published,
-        hourly_top_code=DEFAULT_HOURLY_TOP_CODE,
-        file_name=seed.path.name,
-    )
-    report.loaded[WageEstimate._meta.verbose_name_plural] = imported.new_estimates
+    if isinstance(seeds, OfficialSeed):
+        seeds = (seeds,)
+    label = WageEstimate._meta.verbose_name_plural
+    for seed in seeds:
+        imported = import_oews(
+            seed.path.read_bytes(),
+            release=seed.release,
+            published=seed.published,
+            hourly_top_code=DEFAULT_HOURLY_TOP_CODE,
+            file_name=seed.path.name,
+        )
+        report.loaded[label] = report.loaded.get(label, 0) + imported.new_estimates
 
 
 def record_history(saved):

@@ -14,6 +14,8 @@ A file over a limit is refused with UploadRefused, whose text is for the editor.
 """
 
 import codecs
+import contextlib
+import contextvars
 import csv
 import io
 import re
@@ -49,12 +51,34 @@ class UploadRefused(ValueError):
     """The upload breaks a limit or is not what it claims to be; the text says which."""
 
 
+# An importer made for bigger files (BLS's all-data workbook: about 400,000 rows) may
+# raise the row and unpacked-size limits while it reads: see larger_files().
+_larger = contextvars.ContextVar("larger_import_limits", default=None)
+
+
+@contextlib.contextmanager
+def larger_files(*, rows, xml_bytes):
+    """Within the block, allow `rows` rows and `xml_bytes` unpacked .xlsx bytes. Reading
+    stays a stream, so memory does not grow with either."""
+    token = _larger.set((rows, xml_bytes))
+    try:
+        yield
+    finally:
+        _larger.reset(token)
+
+
 def max_upload_bytes():
     return settings.IMPORT_MAX_UPLOAD_BYTES
 
 
 def max_rows():
-    return settings.IMPORT_MAX_ROWS
+    larger = _larger.get()
+    return larger[0] if larger else settings.IMPORT_MAX_ROWS
+
+
+def max_xml_bytes():
+    larger = _larger.get()
+    return larger[1] if larger else XLSX_MAX_XML_BYTES
 
 
 def size_text(size):
@@ -186,10 +210,10 @@ def check_xlsx(file):
     with zipfile.ZipFile(file) as archive:
         parts = archive.infolist()
         unpacked = sum(part.file_size for part in parts)
-        if unpacked > XLSX_MAX_XML_BYTES:
+        if unpacked > max_xml_bytes():
             raise UploadRefused(
                 f"The workbook unpacks to {size_text(unpacked)}; the limit is "
-                f"{size_text(XLSX_MAX_XML_BYTES)}. Save only the sheet you need, or as CSV."
+                f"{size_text(max_xml_bytes())}. Save only the sheet you need, or as CSV."
             )
         for part in parts:
             ratio = part.file_size / max(part.compress_size, 1)
@@ -242,10 +266,13 @@ class _SheetScan:
 
     def count_shared_string(self):
         self.strings += 1
-        if self.strings > max_rows() * SHARED_STRINGS_PER_ROW:
+        # BLS's large workbooks hold numbers and a few thousand names, so the usual
+        # row limit bounds the texts, for every import: openpyxl keeps them all in memory.
+        rows = settings.IMPORT_MAX_ROWS
+        if self.strings > rows * SHARED_STRINGS_PER_ROW:
             raise UploadRefused(
                 f"The workbook holds more than {counted(self.strings - 1, 'different text')}; "
-                f"{counted(max_rows(), 'row')} of ours never need as many."
+                f"{counted(rows, 'row')} of ours never need as many."
             )
 
     def end(self, tag):

@@ -84,7 +84,13 @@ print(json.dumps({"before": before, "after": after}))
 
 
 # Columns that moved to another table; the test checks where their values went.
-MOVED = {"careers_role": {"stage"}, "careers_historicalrole": {"stage"}}
+MOVED = {
+    "careers_role": {"stage"},
+    "careers_historicalrole": {"stage"},
+    # An estimate's area is now a record (careers_area), checked below.
+    "careers_wageestimate": {"area_code", "area_title"},
+    "careers_historicalwageestimate": {"area_code", "area_title"},
+}
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -133,6 +139,11 @@ def test_a_database_from_the_previous_release_migrates_forward_with_nothing_lost
         ]
         kept = [{column: row[column] for column in rows[0]} for row in after[table]] if rows else []
         assert sorted(kept, key=str) == sorted(rows, key=str), f"{table} lost data"
+    # An estimate's area code and title now live on its area; every one was national.
+    areas = {row["id"]: (row["code"], row["title"]) for row in after["careers_area"]}
+    assert {(row["id"], areas[row["area_id"]]) for row in after["careers_wageestimate"]} == {
+        (row["id"], (row["area_code"], row["area_title"])) for row in before["careers_wageestimate"]
+    }
     # A role's stage now is its place in the article's list of that name.
     listings = {row["id"]: row["slug"] for row in after["careers_articlelisting"]}
     placed = {

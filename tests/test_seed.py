@@ -295,9 +295,14 @@ def test_the_seed_loads_into_an_empty_database():
     assert Source.objects.get(slug="us-bls").cited_in.slug == "ml-careers-article-2026"
     assert Role.objects.count() == len(ARTICLE_ROLES)
     assert RoleSkill.objects.count() == report.loaded["role skills"]
-    # The shipped BLS file: every national row of the May 2025 sample.
-    assert report.loaded["official wage estimates"] == 18
-    assert WageEstimate.objects.get(occupation__code="15-2051").annual_median == 120_230
+    # The shipped BLS files: every national row of the May 2025 sample (18), then every
+    # area and industry row of the ML-adjacent occupations (8,711), 13 of them national
+    # rows already loaded: 18 + 8,711 - 13.
+    assert report.loaded["official wage estimates"] == 8_716
+    scientists = WageEstimate.objects.filter(occupation__code="15-2051")
+    assert scientists.national().get().annual_median == 120_230
+    assert scientists.get(area__title="California").annual_median == 141_590
+    assert scientists.get(area__code="41940").annual_median == 185_080
 
 
 def test_the_seed_links_roles_to_their_official_occupations():

@@ -36,8 +36,6 @@ from careers.official.models import (
     ESTIMATE_FIGURE_FIELDS,
     HOURLY_WAGE_MAX,
     HOURS_PER_YEAR,
-    NATIONAL_AREA,
-    NATIONAL_AREA_TITLE,
     PERCENTILE_FIELDS,
     SOC_CODE_PATTERN,
     WAGE_FIELDS,
@@ -47,6 +45,7 @@ from careers.official.models import (
     WageRelease,
     latest_estimates,
 )
+from careers.official.places import NATIONAL_AREA, NATIONAL_AREA_TITLE, Area, NaicsIndustry
 
 __all__ = [
     "ANNUAL_WAGE_FIELDS",
@@ -69,6 +68,7 @@ __all__ = [
     "SALARY_HARD_MIN",
     "SOC_CODE_PATTERN",
     "WAGE_FIELDS",
+    "Area",
     "ArticleListing",
     "CareerStep",
     "Credential",
@@ -78,6 +78,7 @@ __all__ = [
     "GuideEntry",
     "Industry",
     "KeyPoint",
+    "NaicsIndustry",
     "Occupation",
     "Role",
     "RoleCredential",

@@ -153,6 +153,14 @@ class Industry(models.Model):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
     description = models.TextField(blank=True)
+    official_industries = models.ManyToManyField(
+        "NaicsIndustry",
+        blank=True,
+        related_name="site_industries",
+        verbose_name="official (NAICS) industries",
+        help_text="The industries in BLS's estimates that this one covers, so its page and "
+        "roles' pay by industry can show official figures.",
+    )
 
     objects = SlugTopicManager()
     history = HistoricalRecords()

@@ -22,13 +22,9 @@ from careers.models.natural_keys import SlugNaturalKeyManager
 from careers.models.revisions import RevisionLock
 from careers.models.role_links import CareerStep, RoleCredential, RoleSkill
 from careers.models.searching import SearchableQuerySet, words_of
-from careers.official.models import (
-    NATIONAL_AREA,
-    PERCENTILE_FIELDS,
-    OfficialMedianQuerySet,
-    RoleOccupation,
-    latest_estimates,
-)
+from careers.official.models import PERCENTILE_FIELDS, RoleOccupation, latest_estimates
+from careers.official.places import ALL_OWNERSHIPS, CROSS_INDUSTRY, Area
+from careers.official.role_pay import OfficialMedianQuerySet
 from careers.salary_scale import SalaryScale
 
 # Where a role sits in the guide: what the directory filters by and editors set together.
@@ -207,7 +203,13 @@ class RoleQuerySet(SearchableQuerySet, OfficialMedianQuerySet):
             article=Max(Coalesce("salary_high", "salary_median", "salary_low")),
             official=Max(
                 Coalesce(*(official + field for field in reversed(PERCENTILE_FIELDS))),
-                filter=Q(**{official + "area_code": NATIONAL_AREA}),
+                filter=Q(
+                    **{
+                        official + "area__kind": Area.Kind.NATIONAL,
+                        official + "industry__naics": CROSS_INDUSTRY,
+                        official + "industry__ownership": ALL_OWNERSHIPS,
+                    }
+                ),
             ),
         )
         highest = max((figure for figure in figures.values() if figure is not None), default=None)

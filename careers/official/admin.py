@@ -18,8 +18,9 @@ from careers.official.forms import (
     WageReleaseForm,
     add_import_errors,
 )
-from careers.official.importing import PreviewRefused, confirm_import, preview_import
 from careers.official.models import Occupation, RoleOccupation, WageEstimate, WageRelease
+from careers.official.places import Area, NaicsIndustry
+from careers.official.previews import PreviewRefused, confirm_import, preview_import
 from careers.official.reading import OewsFileError
 
 IMPORT_OEWS_PERMISSION = "careers.import_wageestimate"
@@ -88,6 +89,33 @@ class WageReleaseAdmin(HistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ImportedRecordAdmin(admin.ModelAdmin):
+    """Records the OEWS import makes from BLS's files; editors read them here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Area)
+class AreaAdmin(ImportedRecordAdmin):
+    list_display = ["title", "kind", "code", "states"]
+    list_filter = ["kind"]
+    search_fields = ["title", "code", "states"]
+
+
+@admin.register(NaicsIndustry)
+class NaicsIndustryAdmin(ImportedRecordAdmin):
+    list_display = ["naics", "title", "ownership", "level"]
+    list_filter = ["level", "ownership"]
+    search_fields = ["naics", "title", "site_industries__name"]
 
     def get_urls(self):
         return [
@@ -190,6 +218,8 @@ class WageEstimateAdmin(HistoryAdmin):
     list_display = [
         "occupation_code",
         "occupation_title",
+        "area",
+        "industry",
         "release",
         "employment_count",
         "median",
@@ -197,14 +227,17 @@ class WageEstimateAdmin(HistoryAdmin):
         "p90",
         "hourly",
     ]
-    list_filter = ["release", "occupation__level"]
-    list_select_related = ["occupation", "release"]
-    search_fields = ["occupation__code", "occupation__title"]
+    list_filter = ["release", "area__kind", "industry__level", "occupation__level"]
+    list_select_related = ["occupation", "release", "area", "industry"]
+    search_fields = ["occupation__code", "occupation__title", "area__title", "industry__title"]
     fields = [
         "release",
         "occupation",
-        "area_title",
+        "area",
+        "industry",
         "employment_count",
+        "jobs_per_1000",
+        "location_quotient",
         "mean",
         "p10",
         "p25",

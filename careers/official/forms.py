@@ -1,5 +1,5 @@
 """The admin's forms for official wage data. They validate input only; the import
-itself is careers.official.importing's preview_import() and confirm_import()."""
+itself is careers.official.previews' preview_import() and confirm_import()."""
 
 from django import forms
 from django.core.validators import FileExtensionValidator

@@ -3,25 +3,19 @@ confirm), the `import_oews` command and the seed loader all call.
 
 - `import_oews(data, …, dry_run=…)` reads a whole file and applies it, all or nothing,
   returning an ImportReport of what changed (or would change).
-- `preview_import(…)` is its dry run for the admin, keeping the file until the editor
-  confirms, and `confirm_import(token, user=…)` applies exactly the file previewed.
+- careers.official.previews: the admin's preview, then confirm, built on its dry run.
 """
 
-import contextlib
 import datetime
-import hashlib
-import hmac
+import itertools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.core import signing
 from django.db import transaction
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from django.utils.text import slugify
-from import_export.tmp_storages import TempFolderStorage
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from careers.formatting import counted, plain, usd
@@ -29,21 +23,24 @@ from careers.models.catalogue import Source
 from careers.official.models import (
     ESTIMATE_FIGURE_FIELDS,
     HOURLY_WAGE_MAX,
-    NATIONAL_AREA,
     Occupation,
     WageEstimate,
     WageRelease,
 )
-from careers.official.reading import read_oews
+from careers.official.places import NATIONAL_AREA_TITLE, Area, NaicsIndustry
+from careers.official.reading import OewsReader
+from careers.uploads import larger_files
 
 # BLS's top-code since the May 2024 release: $115.00 an hour, $239,200 a year.
 DEFAULT_HOURLY_TOP_CODE = Decimal("115.00")
 BLS_PUBLISHER = "U.S. Bureau of Labor Statistics"
 BLS_OEWS_URL = "https://www.bls.gov/oes/tables.htm"
 CHANGE_REASON = "Imported from BLS OEWS {release} ({file})"
-PREVIEW_SALT = "careers.oews-import"
-# Time to read a preview and confirm it; after that the file is uploaded again.
-PREVIEW_MAX_AGE = datetime.timedelta(hours=1)
+# Rows read, checked and written together: enough to keep the queries few, few enough
+# that memory does not grow with the file.
+BATCH_SIZE = 2000
+# The most new occupations or changed figures a report names one by one.
+LISTED_MAX = 500
 RELEASE_NAME = re.compile(
     r"^(January|February|March|April|May|June|July|August|September|"
     r"October|November|December) (\d{4})$"
@@ -76,11 +73,13 @@ class FigureChange:
     code: str
     title: str
     changes: list  # [(label, old, new)]
+    where: str = NATIONAL_AREA_TITLE
 
 
 @dataclass
 class ImportReport:
-    """What an import does (or, in a dry run, would do)."""
+    """What an import does (or, in a dry run, would do). Counts cover every row; the
+    lists name at most LISTED_MAX rows each, those of occupations roles link to first."""
 
     release: str
     dry_run: bool
@@ -88,14 +87,16 @@ class ImportReport:
     release_changes: list = field(default_factory=list)
     new_occupations: list = field(default_factory=list)  # EstimateRow
     renamed_occupations: list = field(default_factory=list)  # (code, old title, new title)
+    new_areas: int = 0
+    new_industries: int = 0
     new_estimates: int = 0
     changed: list = field(default_factory=list)  # FigureChange
+    changed_count: int = 0
     unchanged: int = 0
     kept_absent: int = 0
-    skipped_areas: int = 0
-    skipped_industries: int = 0
+    skipped_occupations: int = 0
     linked_codes: set = field(default_factory=set)
-    # New estimates of occupations a role links to: the figures students will see.
+    # New national estimates of occupations a role links to: what students will see.
     new_linked: list = field(default_factory=list)  # EstimateRow
 
     @property
@@ -106,7 +107,7 @@ class ImportReport:
             or self.new_occupations
             or self.renamed_occupations
             or self.new_estimates
-            or self.changed
+            or self.changed_count
         )
 
     @property
@@ -114,17 +115,26 @@ class ImportReport:
         """Changed estimates of occupations a role links to: what students will see move."""
         return [change for change in self.changed if change.code in self.linked_codes]
 
+    def note_change(self, change):
+        self.changed_count += 1
+        if len(self.changed) < LISTED_MAX:
+            self.changed.append(change)
+
     def summary_lines(self):
         lines = [
             f"Release {self.release}: "
             + ("new." if self.new_release else "already here; updating it."),
-            f"{counted(self.new_estimates, 'new estimate')}, {len(self.changed)} changed, "
+            f"{counted(self.new_estimates, 'new estimate')}, {self.changed_count} changed, "
             f"{self.unchanged} unchanged.",
             f"{counted(len(self.new_occupations), 'new occupation')}, "
-            f"{len(self.renamed_occupations)} renamed.",
-            f"Skipped {counted(self.skipped_areas, 'row')} for other areas and "
-            f"{self.skipped_industries} for other industries or ownerships.",
+            f"{len(self.renamed_occupations)} renamed; {counted(self.new_areas, 'new area')}, "
+            f"{counted(self.new_industries, 'new industry', 'new industries')}.",
         ]
+        if self.skipped_occupations:
+            lines.append(
+                f"Skipped {counted(self.skipped_occupations, 'row')} for occupations no role "
+                "links to."
+            )
         if self.release_changes:
             lines.append(
                 "Release details: "
@@ -140,113 +150,189 @@ class ImportReport:
         return lines
 
 
-def import_oews(data, *, release, published, file_name, user=None, hourly_top_code, dry_run=False):
+def import_oews(
+    data,
+    *,
+    release,
+    published,
+    file_name,
+    user=None,
+    hourly_top_code,
+    dry_run=False,
+    linked_only=False,
+):
     """Import an OEWS file (bytes) as `release`, all or nothing. Returns an ImportReport.
 
     Existing estimates of the release are updated where the file differs, new ones are
     added, and those the file lacks are kept. Other releases are never touched. Each
-    created or changed row gets a history entry naming `user` and the file. A dry run
-    reads and compares everything and writes nothing.
+    created or changed row gets a history entry naming `user` and the file. The file is
+    read and written in batches of BATCH_SIZE rows, so memory stays bounded whatever its
+    size; a problem anywhere undoes every batch. `linked_only` keeps only the
+    occupations roles link to. A dry run does everything, then undoes it.
     """
     reference_month = check_release(release, published, hourly_top_code)
     release = release.strip()
-    parsed = read_oews(data, hourly_top_code)
     reason = CHANGE_REASON.format(release=release, file=file_name)[:100]
-    report = ImportReport(
-        release=release,
-        dry_run=dry_run,
-        skipped_areas=parsed.skipped_areas,
-        skipped_industries=parsed.skipped_industries,
+    report = ImportReport(release=release, dry_run=dry_run)
+    report.linked_codes = set(
+        Occupation.objects.filter(role_links__isnull=False).values_list("code", flat=True)
     )
-    with transaction.atomic():
+    reader = OewsReader(
+        data, hourly_top_code, keep_codes=report.linked_codes if linked_only else None
+    )
+    limits = larger_files(
+        rows=settings.OEWS_IMPORT_MAX_ROWS, xml_bytes=settings.OEWS_IMPORT_MAX_XML_BYTES
+    )
+    with limits, transaction.atomic():
         wage_release = _plan_release(report, release, reference_month, published, hourly_top_code)
-        occupations = Occupation.objects.in_bulk(field_name="code")
-        # Titles follow the newest release: an older one imported later renames nothing.
-        newest = not WageRelease.objects.filter(reference_month__gt=reference_month).exists()
-        report.linked_codes = set(
-            Occupation.objects.filter(role_links__isnull=False).values_list("code", flat=True)
-        )
-        existing = {}
-        if wage_release.pk:
-            existing = {
-                estimate.occupation.code: estimate
-                for estimate in wage_release.estimates.filter(
-                    area_code=NATIONAL_AREA
-                ).select_related("occupation")
-            }
-
-        new_occupations, renamed = [], []
-        new_estimates, changed_estimates = [], {}  # changed fields → estimates
-        for row in parsed.rows:
-            occupation = occupations.get(row.code)
-            if occupation is None:
-                occupation = Occupation(code=row.code, title=row.title, level=row.level)
-                occupations[row.code] = occupation
-                new_occupations.append(occupation)
-                report.new_occupations.append(row)
-            elif newest and (occupation.title, occupation.level) != (row.title, row.level):
-                report.renamed_occupations.append((row.code, occupation.title, row.title))
-                occupation.title, occupation.level = row.title, row.level
-                renamed.append(occupation)
-
-            estimate = existing.pop(row.code, None)
-            if estimate is None:
-                new_estimates.append((occupation, row))
-                continue
-            changed_fields = tuple(
-                name
-                for name in ESTIMATE_FIGURE_FIELDS
-                if getattr(estimate, name) != row.values[name]
-            )
-            changes = [
-                (
-                    WageEstimate._meta.get_field(name).verbose_name,
-                    plain(getattr(estimate, name)),
-                    plain(row.values[name]),
-                )
-                for name in changed_fields
-            ]
-            if changes:
-                for name, value in row.values.items():
-                    setattr(estimate, name, value)
-                changed_estimates.setdefault(changed_fields, []).append(estimate)
-                report.changed.append(FigureChange(row.code, row.title, changes))
-            else:
-                report.unchanged += 1
-        report.new_estimates = len(new_estimates)
-        report.new_linked = [row for _, row in new_estimates if row.code in report.linked_codes]
-        report.kept_absent = len(existing)
-        if dry_run:
-            return report
-
         history = {"default_user": user, "default_change_reason": reason}
         if wage_release.pk is None or report.release_changes:
             wage_release._change_reason = reason
             wage_release._history_user = user
             wage_release.save()
-        if new_occupations:
-            bulk_create_with_history(new_occupations, Occupation, **history)
-        if renamed:
-            bulk_update_with_history(renamed, Occupation, ["title", "level"], **history)
-        if new_estimates:
-            bulk_create_with_history(
-                [
+        stored_before = wage_release.estimates.count()
+        batch = _Batch(report, wage_release, reference_month, history)
+        for rows in itertools.batched(reader.rows(), BATCH_SIZE):
+            if reader.problem_count:
+                continue  # keep reading to name every problem; write nothing more
+            batch.apply(rows)
+        reader.finish()
+        report.skipped_occupations = reader.skipped_occupations
+        report.kept_absent = stored_before - batch.matched
+        if dry_run:
+            transaction.set_rollback(True)
+    return report
+
+
+class _Batch:
+    """Applies the file's rows, a batch at a time, to the release: new areas,
+    industries and occupations first, then new and changed estimates."""
+
+    def __init__(self, report, wage_release, reference_month, history):
+        self.report, self.release, self.history = report, wage_release, history
+        self.areas = {(a.code, a.kind): a for a in Area.objects.all()}
+        self.industries = {(i.naics, i.ownership): i for i in NaicsIndustry.objects.all()}
+        self.occupations = Occupation.objects.in_bulk(field_name="code")
+        # Titles follow the newest release: an older one imported later renames nothing.
+        self.newest = not WageRelease.objects.filter(reference_month__gt=reference_month).exists()
+        self.slugs = set(Area.objects.values_list("slug", flat=True))
+        self.matched = 0
+
+    def apply(self, rows):
+        self._add_places(rows)
+        self._add_occupations(rows)
+        existing = {
+            (e.area_id, e.industry_id, e.occupation_id): e
+            for e in self.release.estimates.filter(
+                occupation__in={self.occupations[row.code].pk for row in rows},
+                area__in={self.areas[row.area.key].pk for row in rows},
+                industry__in={self.industries[row.industry.key].pk for row in rows},
+            )
+        }
+        new, changed = [], {}  # changed fields → estimates
+        for row in rows:
+            occupation = self.occupations[row.code]
+            area, industry = self.areas[row.area.key], self.industries[row.industry.key]
+            estimate = existing.get((area.pk, industry.pk, occupation.pk))
+            if estimate is None:
+                new.append(
                     WageEstimate(
-                        release=wage_release,
+                        release=self.release,
                         occupation=occupation,
-                        area_code=row.area_code,
+                        area=area,
+                        industry=industry,
                         **row.values,
                     )
-                    for occupation, row in new_estimates
-                ],
-                WageEstimate,
-                **history,
-            )
+                )
+                if row.code in self.report.linked_codes and row.is_national:
+                    self.report.new_linked.append(row)
+                continue
+            self.matched += 1
+            self._compare(estimate, row, changed)
+        self.report.new_estimates += len(new)
+        if new:
+            bulk_create_with_history(new, WageEstimate, **self.history)
         # Only the fields that changed: bulk_update() builds a CASE per object and field,
         # and all 18 fields of 1,100 estimates took about 15 s, holding SQLite’s write lock.
-        for fields, estimates in changed_estimates.items():
-            bulk_update_with_history(estimates, WageEstimate, list(fields), **history)
-    return report
+        for fields, estimates in changed.items():
+            bulk_update_with_history(estimates, WageEstimate, list(fields), **self.history)
+
+    def _compare(self, estimate, row, changed):
+        changed_fields = tuple(
+            name for name in ESTIMATE_FIGURE_FIELDS if getattr(estimate, name) != row.values[name]
+        )
+        if not changed_fields:
+            self.report.unchanged += 1
+            return
+        labels = [
+            (
+                WageEstimate._meta.get_field(name).verbose_name,
+                plain(getattr(estimate, name)),
+                plain(row.values[name]),
+            )
+            for name in changed_fields
+        ]
+        for name, value in row.values.items():
+            setattr(estimate, name, value)
+        changed.setdefault(changed_fields, []).append(estimate)
+        self.report.note_change(FigureChange(row.code, row.title, labels, row.where))
+
+    def _add_places(self, rows):
+        new_areas, new_industries = {}, {}
+        for row in rows:
+            if row.area.key not in self.areas and row.area.key not in new_areas:
+                new_areas[row.area.key] = Area(
+                    code=row.area.code,
+                    kind=row.area.kind,
+                    title=row.area.title,
+                    states=row.area.states,
+                    slug=self._area_slug(row.area),
+                )
+            if row.industry.key not in self.industries and row.industry.key not in new_industries:
+                new_industries[row.industry.key] = NaicsIndustry(
+                    naics=row.industry.naics,
+                    ownership=row.industry.ownership,
+                    title=row.industry.title,
+                    level=row.industry.level,
+                )
+        for key, area in zip(new_areas, Area.objects.bulk_create(new_areas.values()), strict=True):
+            self.areas[key] = area
+        created = NaicsIndustry.objects.bulk_create(new_industries.values())
+        for key, industry in zip(new_industries, created, strict=True):
+            self.industries[key] = industry
+        self.report.new_areas += len(new_areas)
+        self.report.new_industries += len(new_industries)
+
+    def _area_slug(self, area):
+        """A readable, unique address: "california", "san-jose-sunnyvale-santa-clara-ca"."""
+        slug = slugify(area.title)[:100] or f"area-{area.code}"
+        if slug in self.slugs:
+            slug = f"{slug}-{area.code}"
+        self.slugs.add(slug)
+        return slug
+
+    def _add_occupations(self, rows):
+        new, renamed = [], []
+        for row in rows:
+            occupation = self.occupations.get(row.code)
+            if occupation is None:
+                occupation = Occupation(code=row.code, title=row.title, level=row.level)
+                self.occupations[row.code] = occupation
+                new.append(occupation)
+                if len(self.report.new_occupations) < LISTED_MAX:
+                    self.report.new_occupations.append(row)
+            elif (
+                self.newest
+                and row.is_national
+                and (occupation.title, occupation.level) != (row.title, row.level)
+            ):
+                self.report.renamed_occupations.append((row.code, occupation.title, row.title))
+                occupation.title, occupation.level = row.title, row.level
+                renamed.append(occupation)
+        if new:
+            bulk_create_with_history(new, Occupation, **self.history)
+        if renamed:
+            bulk_update_with_history(renamed, Occupation, ["title", "level"], **self.history)
 
 
 def _plan_release(report, name, reference_month, published, hourly_top_code):
@@ -259,7 +345,7 @@ def _plan_release(report, name, reference_month, published, hourly_top_code):
             reference_month=reference_month,
             published=published,
             hourly_top_code=hourly_top_code,
-            source=_source_for(name, published, create=not report.dry_run),
+            source=_source_for(name, published),
         )
     if wage_release.published != published:
         report.release_changes.append(("published", wage_release.published, published))
@@ -272,7 +358,7 @@ def _plan_release(report, name, reference_month, published, hourly_top_code):
     return wage_release
 
 
-def _source_for(release, published, *, create):
+def _source_for(release, published):
     """The citation for a release, made the first time it is imported."""
     slug = f"bls-oews-{slugify(release)}"
     source = Source.objects.filter(slug=slug).first()
@@ -283,116 +369,7 @@ def _source_for(release, published, *, create):
             publisher=BLS_PUBLISHER,
             year=published.year,
             url=BLS_OEWS_URL,
-            note="National, cross-industry estimates, imported from BLS's download file.",
+            note="Estimates by area and industry, imported from BLS's download files.",
         )
-        if create:
-            source.save()
+        source.save()
     return source
-
-
-# --- Preview, then confirm (the admin's upload) ----------------------------------------
-
-
-class PreviewRefused(Exception):
-    """A confirmation that cannot be applied: `message` says why, `code` names the case
-    (expired, tampered, gone, changed)."""
-
-    def __init__(self, message, code):
-        super().__init__(message)
-        self.message, self.code = message, code
-
-
-def _tmp_storage(name=None):
-    """Where a previewed file waits: django-import-export's temporary storage, the one
-    its own admin import uses (settings.IMPORT_EXPORT_TMP_STORAGE_CLASS), read as bytes."""
-    storage_class = getattr(settings, "IMPORT_EXPORT_TMP_STORAGE_CLASS", TempFolderStorage)
-    if isinstance(storage_class, str):
-        storage_class = import_string(storage_class)
-    return storage_class(name=name, read_mode="rb")
-
-
-def preview_import(data, *, release, published, hourly_top_code, file_name, user):
-    """What importing `data` would change (nothing is saved), and the signed token that
-    confirms it: (ImportReport, token), the token None when the file changes nothing.
-    The file waits in temporary storage until confirm_import() applies it.
-    Raises OewsFileError or ValueError as import_oews() does."""
-    report = import_oews(
-        data,
-        release=release,
-        published=published,
-        hourly_top_code=hourly_top_code,
-        file_name=file_name,
-        dry_run=True,
-    )
-    if not report.changes_anything:
-        return report, None
-    storage = _tmp_storage()
-    storage.save(data)
-    token = signing.dumps(
-        {
-            "stored": storage.name,
-            "file_name": file_name,
-            "sha256": hashlib.sha256(data).hexdigest(),
-            "release": release,
-            "published": published.isoformat(),
-            "hourly_top_code": str(hourly_top_code),
-            "user": user.pk,
-        },
-        salt=PREVIEW_SALT,
-    )
-    return report, token
-
-
-def _staged(token):
-    """The preview a token describes, once its signature and age are checked."""
-    try:
-        return signing.loads(token, salt=PREVIEW_SALT, max_age=PREVIEW_MAX_AGE)
-    except signing.SignatureExpired:
-        # Nobody can confirm it any more: free the storage now.
-        _discard(signing.loads(token, salt=PREVIEW_SALT)["stored"])
-        raise PreviewRefused(
-            "This preview is more than an hour old; the figures may have changed since.",
-            "expired",
-        ) from None
-    except signing.BadSignature:
-        raise PreviewRefused(
-            "This confirmation does not match a preview this site made (it may have been altered).",
-            "tampered",
-        ) from None
-
-
-def _discard(name):
-    with contextlib.suppress(FileNotFoundError):  # already gone
-        _tmp_storage(name).remove()
-
-
-def confirm_import(token, *, user):
-    """Import the file a preview_import() token names, exactly as previewed, for `user`.
-    Returns the ImportReport. Raises PreviewRefused when the token is not a fresh one of
-    this user's, or the file is gone or altered; OewsFileError or ValueError as
-    import_oews() does (nothing is saved then, and the file stays for another try)."""
-    staged = _staged(token)
-    if staged.get("user") != user.pk:
-        raise PreviewRefused("This preview was made by someone else; make your own.", "tampered")
-    try:
-        data = _tmp_storage(staged["stored"]).read()
-    except FileNotFoundError:
-        data = None
-    if data is None:
-        raise PreviewRefused(
-            "The previewed file is no longer stored: it was imported already, or cleared "
-            "after a day.",
-            "gone",
-        )
-    if not hmac.compare_digest(hashlib.sha256(data).hexdigest(), staged["sha256"]):
-        raise PreviewRefused("The stored file is not the one previewed.", "changed")
-    report = import_oews(
-        data,
-        release=staged["release"],
-        published=datetime.date.fromisoformat(staged["published"]),
-        hourly_top_code=Decimal(staged["hourly_top_code"]),
-        file_name=staged["file_name"],
-        user=user,
-    )
-    _discard(staged["stored"])
-    return report

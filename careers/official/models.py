@@ -13,11 +13,13 @@ from careers.formatting import Wage
 from careers.models.catalogue import Source
 from careers.models.figures import in_order, within_hard_limits
 from careers.models.natural_keys import SlugPairNaturalKeyManager
+from careers.official.places import (
+    ALL_OWNERSHIPS,
+    CROSS_INDUSTRY,
+    Area,
+    NaicsIndustry,
+)
 
-# BLS's area code for the whole United States. Estimates carry their area, so states
-# and metropolitan areas can be added later beside the national figures.
-NATIONAL_AREA = "99"
-NATIONAL_AREA_TITLE = "U.S."
 # BLS publishes no hourly wage above this many dollars nor annual wage above 2,080
 # times it (May 2025: $115.00 and $239,200); such values are marked "#" and stored here
 # as the top-code itself, flagged, so they read "$239,200 or more".
@@ -36,8 +38,11 @@ ESTIMATE_FIGURE_FIELDS = (
     *(f"{field}_top_coded" for field in WAGE_FIELDS),
     "annual_only",
     "hourly_only",
-    "area_title",
+    "jobs_per_1000",
+    "location_quotient",
 )
+LOCATION_QUOTIENT_MAX = 1000
+JOBS_PER_1000_MAX = 1000
 
 
 def latest_estimates(lookup):
@@ -227,13 +232,31 @@ class WageRelease(models.Model):
 
 
 class WageEstimateQuerySet(models.QuerySet):
+    def cross_industry(self):
+        """Estimates across every industry and owner (what each area publishes)."""
+        return self.filter(industry__naics=CROSS_INDUSTRY, industry__ownership=ALL_OWNERSHIPS)
+
     def national(self):
-        return self.filter(area_code=NATIONAL_AREA)
+        """The national, cross-industry estimates: the figure for the whole country."""
+        return self.cross_industry().filter(area__kind=Area.Kind.NATIONAL)
+
+    def local(self):
+        """Cross-industry estimates for areas smaller than the nation."""
+        return self.cross_industry().exclude(area__kind=Area.Kind.NATIONAL)
+
+    def by_industry(self):
+        """National estimates for single industries or ownerships."""
+        return self.filter(area__kind=Area.Kind.NATIONAL).exclude(
+            industry__naics=CROSS_INDUSTRY, industry__ownership=ALL_OWNERSHIPS
+        )
 
     def latest(self):
-        """Each occupation's estimate from the newest release that has one (per area)."""
+        """Each occupation's estimate from the newest release that has one (per area and
+        industry)."""
         newest = WageEstimate.objects.filter(
-            occupation=OuterRef("occupation"), area_code=OuterRef("area_code")
+            occupation=OuterRef("occupation"),
+            area=OuterRef("area"),
+            industry=OuterRef("industry"),
         ).order_by("-release__reference_month")
         return self.filter(release=Subquery(newest.values("release")[:1]))
 
@@ -249,8 +272,8 @@ class WageEstimate(models.Model):
     occupation = models.ForeignKey(
         Occupation, on_delete=models.PROTECT, related_name="wage_estimates"
     )
-    area_code = models.CharField(max_length=7, default=NATIONAL_AREA)
-    area_title = models.CharField(max_length=100, default=NATIONAL_AREA_TITLE)
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="estimates")
+    industry = models.ForeignKey(NaicsIndustry, on_delete=models.PROTECT, related_name="estimates")
 
     employment = models.PositiveIntegerField(null=True, blank=True)
     annual_mean = models.PositiveIntegerField("annual mean", null=True, blank=True)
@@ -275,25 +298,54 @@ class WageEstimate(models.Model):
     hourly_only = models.BooleanField(
         default=False, help_text="BLS publishes only hourly wages for this occupation."
     )
+    jobs_per_1000 = models.DecimalField(
+        "jobs per 1,000",
+        max_digits=7,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        help_text="The occupation's jobs per 1,000 jobs of every kind in the area.",
+    )
+    location_quotient = models.DecimalField(
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Its share of the area's jobs over its share nationally: 2 means twice as "
+        "concentrated as nationally.",
+    )
 
     objects = WageEstimateQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["release", "area_code", "occupation"]
+        ordering = ["release", "area", "industry", "occupation"]
         verbose_name = "official wage estimate"
         permissions = [("import_wageestimate", "Can import official wage estimates (BLS files)")]
         indexes = [
-            models.Index(fields=["occupation", "area_code"], name="estimate_occupation_area_idx"),
+            # A role's pay by place and by industry; an area's or an industry's roles.
+            models.Index(
+                fields=["occupation", "area", "industry"], name="estimate_occupation_where_idx"
+            ),
+            models.Index(fields=["area", "industry", "occupation"], name="estimate_area_idx"),
+            models.Index(fields=["industry", "area", "occupation"], name="estimate_industry_idx"),
         ]
         constraints = [
             models.UniqueConstraint(
-                fields=["release", "area_code", "occupation"], name="estimate_unique_per_release"
+                fields=["release", "area", "industry", "occupation"],
+                name="estimate_unique_per_release",
             ),
             models.CheckConstraint(
-                condition=~Q(area_code=""),
-                name="estimate_has_area",
-                violation_error_message="An estimate needs its area.",
+                condition=Q(location_quotient__isnull=True)
+                | Q(location_quotient__gte=0, location_quotient__lte=LOCATION_QUOTIENT_MAX),
+                name="estimate_location_quotient_plausible",
+                violation_error_message="A location quotient lies between 0 and 1,000.",
+            ),
+            models.CheckConstraint(
+                condition=Q(jobs_per_1000__isnull=True)
+                | Q(jobs_per_1000__gte=0, jobs_per_1000__lte=JOBS_PER_1000_MAX),
+                name="estimate_jobs_per_1000_plausible",
+                violation_error_message="Jobs per 1,000 lie between 0 and 1,000.",
             ),
             *[
                 in_order(
@@ -343,7 +395,7 @@ class WageEstimate(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.occupation.code}, {self.area_title}, {self.release.name}"
+        return f"{self.occupation.code}, {self.area}, {self.industry}, {self.release.name}"
 
     def wage(self, field):
         """One figure as a Wage (amount, top-coded?, hourly?) for display."""
@@ -380,40 +432,3 @@ class WageEstimate(models.Model):
     @property
     def hourly(self):
         return self.wage("hourly_median")
-
-
-class OfficialMedianQuerySet(models.QuerySet):
-    """Role queries by official pay: mixed into the roles' queryset."""
-
-    def with_official_median(self):
-        """Annotate each role with its first official occupation's newest national median:
-        `official_median` (dollars a year, None when there is none),
-        `official_median_top_coded` and `official_occupation` (its title)."""
-        first_link = RoleOccupation.objects.filter(role=OuterRef(OuterRef("pk"))).order_by(
-            "position", "occupation__code"
-        )
-        newest = (
-            WageEstimate.objects.national()
-            .filter(occupation=Subquery(first_link.values("occupation")[:1]))
-            .order_by("-release__reference_month")
-        )
-        return self.annotate(
-            official_median=Subquery(newest.values("annual_median")[:1]),
-            official_median_top_coded=Subquery(newest.values("annual_median_top_coded")[:1]),
-            official_occupation=Subquery(newest.values("occupation__title")[:1]),
-        )
-
-    def _ensure_official_median(self):
-        if "official_median" in self.query.annotations:
-            return self
-        return self.with_official_median()
-
-    def official_median_at_least(self, amount):
-        """Roles whose official median (see with_official_median) is at least `amount`."""
-        return self._ensure_official_median().filter(official_median__gte=amount)
-
-    def by_official_median(self, descending=True):
-        median = F("official_median")
-        return self._ensure_official_median().order_by(
-            median.desc(nulls_last=True) if descending else median.asc(nulls_last=True), "title"
-        )

@@ -11,16 +11,15 @@ The format's markers:
   #   at or above the top-code    → the release's top-code, flagged top-coded
   ANNUAL = TRUE / HOURLY = TRUE   → only annual / only hourly wages are published
 
-Only national, cross-industry, all-ownership rows are kept; rows for other areas or
-industries are counted and skipped.
+Every area (the nation, states, territories, metropolitan and nonmetropolitan areas)
+and every industry row is read, so the national, state, metropolitan and all-data
+files all import. The file is read as a stream: OewsReader yields one checked row at a
+time and keeps only what checking needs, so the all-data workbook (about 400,000 rows)
+reads in bounded memory; it may keep only some occupations (those roles link to).
 """
 
-import datetime
-import io
 import itertools
 import re
-import zipfile
-import zlib
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -31,27 +30,28 @@ from careers.official.models import (
     EMPLOYMENT_MAX,
     HOURLY_WAGE_MAX,
     HOURS_PER_YEAR,
-    NATIONAL_AREA,
+    JOBS_PER_1000_MAX,
+    LOCATION_QUOTIENT_MAX,
     PERCENTILE_FIELDS,
     SOC_CODE_PATTERN,
     Occupation,
 )
-from careers.uploads import (
-    MAX_COLUMNS,
-    UploadRefused,
-    check_xlsx,
-    csv_rows,
-    max_rows,
-    too_many_rows,
+from careers.official.places import (
+    ALL_OWNERSHIPS,
+    AREA_CODE_PATTERN,
+    CROSS_INDUSTRY,
+    NAICS_PATTERN,
+    NATIONAL_AREA,
+    Area,
+    NaicsIndustry,
 )
+from careers.official.tables import OewsFileError, table_rows
+from careers.uploads import max_rows, too_many_rows
 
-# Rows kept: the national, cross-industry, all-ownership estimates.
-CROSS_INDUSTRY = "000000"
-ALL_OWNERSHIPS = "1235"
+__all__ = ["OewsFileError", "OewsReader", "read_oews"]
+
 NOT_AVAILABLE = {"", "*", "**"}
 TOP_CODED = "#"
-# The most problems one refusal lists; a wholly wrong file would otherwise list thousands.
-PROBLEMS_SHOWN = 20
 
 # Our field ← BLS's column (lower case).
 WAGE_COLUMNS = {
@@ -72,38 +72,72 @@ REQUIRED_COLUMNS = (
     "tot_emp",
     *WAGE_COLUMNS.values(),
 )
-# Read when present: NAICS and OWN_CODE (rows for other industries are skipped), and
-# ANNUAL and HOURLY (the annual-only and hourly-only flags).
+# Read when present: AREA_TYPE and PRIM_STATE (the area), NAICS, NAICS_TITLE, I_GROUP
+# and OWN_CODE (the industry; cross-industry, all owners when absent), JOBS_1000 and
+# LOC_QUOTIENT, and ANNUAL and HOURLY (the annual-only and hourly-only flags).
+# Problems kept word for word; beyond them only counted.
+PROBLEMS_KEPT = 1000
 # ASCII digits with at most one dot (commas are removed first; a minus is let through for
 # the clearer "outside the possible range"). Decimal() alone would also take "١٢٣",
 # "1_000", "1e5" and "NaN", which no BLS file holds.
 NUMBER = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 
 
-class OewsFileError(Exception):
-    """The file cannot be imported; `problems` says where and why, in plain words."""
+@dataclass(frozen=True)
+class AreaRow:
+    """An area as the file names it; (code, kind) is its identity."""
 
-    def __init__(self, problems):
-        self.problems = list(problems)
-        super().__init__("Nothing was imported.\n" + "\n".join(self.shown_problems()))
+    code: str
+    kind: int
+    title: str
+    states: str
 
-    def shown_problems(self):
-        """The first PROBLEMS_SHOWN problems, and how many more there are."""
-        shown = self.problems[:PROBLEMS_SHOWN]
-        more = len(self.problems) - len(shown)
-        return shown + ([f"…and {more} more problems."] if more > 0 else [])
+    @property
+    def key(self):
+        return (self.code, self.kind)
+
+
+@dataclass(frozen=True)
+class IndustryRow:
+    """An industry as the file names it; (naics, ownership) is its identity."""
+
+    naics: str
+    ownership: str
+    title: str
+    level: str
+
+    @property
+    def key(self):
+        return (self.naics, self.ownership)
+
+    @property
+    def is_cross_industry(self):
+        return self.key == (CROSS_INDUSTRY, ALL_OWNERSHIPS)
 
 
 @dataclass(frozen=True)
 class EstimateRow:
-    """One kept row of the file: an occupation and its figures, ready to store."""
+    """One kept row of the file: an occupation, where and in which industry, and its
+    figures, ready to store."""
 
     row_number: int
     code: str
     title: str
     level: str
-    area_code: str
+    area: AreaRow
+    industry: IndustryRow
     values: dict  # ESTIMATE_FIGURE_FIELDS → value
+
+    @property
+    def is_national(self):
+        return self.area.kind == Area.Kind.NATIONAL and self.industry.is_cross_industry
+
+    @property
+    def where(self):
+        """ "California", or "U.S., Computer Systems Design (private)"."""
+        if self.industry.is_cross_industry:
+            return self.area.title
+        return f"{self.area.title}, {self.industry.title}"
 
     def wage(self, field):
         """One figure as a Wage, to show it as the site will (e.g. "$239,200 or more")."""
@@ -114,89 +148,10 @@ class EstimateRow:
 
 @dataclass
 class OewsFile:
-    """A read file: its kept rows and how many it skipped, and why."""
+    """A whole read file (small files and tests): its kept rows and how many it skipped."""
 
     rows: list[EstimateRow] = field(default_factory=list)
-    skipped_areas: int = 0
-    skipped_industries: int = 0
-
-
-# --- Reading the file ----------------------------------------------------------------
-
-
-def _cell_text(value):
-    """A cell from either format as the text BLS wrote: 120230.0 → "120230"."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float):
-        # The shortest text that reads back as the same float: 57.8, not 57.799999….
-        text = repr(value)
-        return text.removesuffix(".0") if "e" not in text else format(Decimal(text), "f")
-    if isinstance(value, datetime.datetime | datetime.date):
-        return value.isoformat()  # a date where a number belongs: reported as such
-    return str(value).strip()
-
-
-def _xlsx_rows(data):
-    from openpyxl import load_workbook  # only imports when an .xlsx arrives
-
-    try:
-        # Sizes, packing and rows are checked before openpyxl reads anything
-        # (careers.uploads): it would build a row of a million cells whole.
-        check_xlsx(io.BytesIO(data))
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except UploadRefused:
-        raise
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise OewsFileError([f"This is not a readable .xlsx workbook ({error})."]) from None
-    except (zlib.error, EOFError) as error:
-        raise OewsFileError([f"This .xlsx workbook is damaged ({error})."]) from None
-    try:
-        # BLS's workbooks hold the data on one sheet (some add a field-descriptions
-        # sheet): use the first whose header row names OCC_CODE.
-        for sheet in workbook.worksheets:
-            # The sheet's declared dimension is only a claim: read no further than the
-            # checked limits, whatever it says.
-            rows = sheet.iter_rows(
-                max_col=min(sheet.max_column or MAX_COLUMNS, MAX_COLUMNS),
-                max_row=min(sheet.max_row or max_rows() + 1, max_rows() + 1),
-                values_only=True,
-            )
-            header = next(rows, None)
-            if header and "occ_code" in {_cell_text(cell).lower() for cell in header}:
-                yield [_cell_text(cell) for cell in header]
-                for row in rows:
-                    yield [_cell_text(cell) for cell in row]
-                return
-        raise OewsFileError(["No sheet in the workbook has an OCC_CODE column."])
-    # read_only workbooks parse each sheet's XML while it is read, so a damaged sheet
-    # fails here (ParseError is a SyntaxError), not in load_workbook().
-    except (SyntaxError, zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError) as error:
-        raise OewsFileError([f"This .xlsx workbook is damaged ({error})."]) from None
-    finally:
-        workbook.close()
-
-
-def _csv_rows(data):
-    # Read as a stream: a 60 MB file is never also decoded into one 60 MB string.
-    for row in csv_rows(io.BytesIO(data), encodings=("utf-8-sig", "cp1252")):
-        yield [cell.strip() for cell in row]
-
-
-def table_rows(data):
-    """The file's rows as lists of cell texts, header first; .xlsx or CSV by content.
-    A file over careers.uploads' limits is refused as soon as that is known."""
-    try:
-        if data.startswith(b"PK\x03\x04"):
-            yield from _xlsx_rows(data)
-        elif data.startswith(b"\xd0\xcf\x11\xe0"):
-            raise OewsFileError(["This is an old .xls workbook; save it as .xlsx or CSV."])
-        else:
-            yield from _csv_rows(data)
-    except UploadRefused as refusal:
-        raise OewsFileError([str(refusal)]) from None
+    skipped_occupations: int = 0
 
 
 # --- Checking each cell --------------------------------------------------------------
@@ -230,7 +185,7 @@ class _Cells:
         self.problem(column, f"“{self.text(column)}” should be TRUE or empty.")
         return False
 
-    def number(self, column, *, whole, maximum, minimum=0):
+    def number(self, column, *, whole, maximum, minimum=0, places=2):
         """(value, top-coded?) for a numeric cell; (None, False) when not available."""
         text = self.text(column).replace(",", "")
         if text in NOT_AVAILABLE:
@@ -256,10 +211,14 @@ class _Cells:
                 self.problem(column, f"{text} should be a whole number.")
                 return None, False
             return int(value), False
-        if value != value.quantize(Decimal("0.01")):
-            self.problem(column, f"{text} has more than two decimal places.")
+        step = Decimal(1).scaleb(-places)
+        if value != value.quantize(step):
+            self.problem(
+                column,
+                f"{text} has more than {('no', 'one', 'two', 'three')[places]} decimal places.",
+            )
             return None, False
-        return value.quantize(Decimal("0.01")), False
+        return value.quantize(step), False
 
 
 def _estimate_values(cells, hourly_top_code):
@@ -285,7 +244,13 @@ def _estimate_values(cells, hourly_top_code):
         values[f"{name}_top_coded"] = top_coded
     values["annual_only"] = cells.flag("annual")
     values["hourly_only"] = cells.flag("hourly")
-    values["area_title"] = cells.text("area_title")[:100]
+    for name, column, places, maximum in (
+        ("jobs_per_1000", "jobs_1000", 3, JOBS_PER_1000_MAX),
+        ("location_quotient", "loc_quotient", 2, LOCATION_QUOTIENT_MAX),
+    ):
+        values[name], top_coded = cells.number(column, whole=False, maximum=maximum, places=places)
+        if top_coded:
+            cells.problem(column, "this figure cannot be top-coded (#).")
 
     if values["annual_only"] and values["hourly_only"]:
         cells.problem("hourly", "a row cannot be both ANNUAL and HOURLY only.")
@@ -310,52 +275,99 @@ def _estimate_values(cells, hourly_top_code):
     return values
 
 
-def read_oews(data, hourly_top_code):
-    """Read and check a whole OEWS file (bytes). Raises OewsFileError listing every bad cell."""
-    rows = table_rows(data)
-    header = next(rows, None)
-    if not header or not any(header):
-        raise OewsFileError(["The file is empty."])
-    columns = {}
-    for index, name in enumerate(header):
-        key = name.strip().lower()
-        if key and key not in columns:
-            columns[key] = (index, name.strip())
-    missing = [name.upper() for name in REQUIRED_COLUMNS if name not in columns]
-    if missing:
-        raise OewsFileError(
-            [
-                f"Row 1: the file has no column named {', '.join(missing)}. Upload BLS's OEWS "
-                "download file (.xlsx) or a CSV export of it, with its header row."
-            ]
-        )
+def _area_kind(code, text):
+    """BLS's AREA_TYPE, or, in a file without that column, the type its code implies."""
+    if text:
+        return int(text) if text.isdigit() and int(text) in Area.Kind.values else None
+    if code == NATIONAL_AREA:
+        return Area.Kind.NATIONAL
+    return {2: Area.Kind.STATE, 5: Area.Kind.METROPOLITAN, 7: Area.Kind.NONMETROPOLITAN}.get(
+        len(code)
+    )
 
-    problems = []
-    result = OewsFile()
-    first_seen = {}
-    for row_number, cells in enumerate(rows, start=2):
-        if row_number - 1 > max_rows():
-            raise OewsFileError([f"{too_many_rows()} Use BLS's national file."])
-        if not any(cells):
-            continue  # blank lines at the end of a spreadsheet
-        row = _Cells(row_number, cells, columns, problems)
-        if row.text("area") != NATIONAL_AREA:
-            result.skipped_areas += 1
-            continue
-        naics, ownership = row.text("naics"), row.text("own_code")
-        if (naics and naics.zfill(6) != CROSS_INDUSTRY) or (
-            ownership and ownership != ALL_OWNERSHIPS
-        ):
-            result.skipped_industries += 1
-            continue
 
-        code = row.text("occ_code")
+def _industry_level(naics):
+    """BLS's I_GROUP for a file without that column, from the shape of the code."""
+    if naics in (CROSS_INDUSTRY, "000001"):
+        return NaicsIndustry.Level.CROSS_INDUSTRY
+    if len(naics) == 2 or "-" in naics:
+        return NaicsIndustry.Level.SECTOR
+    if naics.endswith("000"):
+        return NaicsIndustry.Level.THREE_DIGIT
+    if naics.endswith("00"):
+        return NaicsIndustry.Level.FOUR_DIGIT
+    return NaicsIndustry.Level.FIVE_DIGIT
+
+
+class OewsReader:
+    """Reads an OEWS file (bytes) as a stream: `rows()` yields each checked row whose
+    occupation is kept (all, or those in `keep_codes`), collecting a problem for each
+    bad cell; `finish()` then raises OewsFileError if there was any, or if no row was
+    kept. Only a hash of each kept row's identity stays in memory (to find repeats)."""
+
+    def __init__(self, data, hourly_top_code, keep_codes=None):
+        self.data = data
+        self.hourly_top_code = hourly_top_code
+        self.keep_codes = keep_codes
+        self.problems = []
+        self.problem_count = 0
+        self.kept = 0
+        self.skipped_occupations = 0
+        self._seen = set()
+
+    def _columns(self, header):
+        if not header or not any(header):
+            raise OewsFileError(["The file is empty."])
+        columns = {}
+        for index, name in enumerate(header):
+            key = name.strip().lower()
+            if key and key not in columns:
+                columns[key] = (index, name.strip())
+        missing = [name.upper() for name in REQUIRED_COLUMNS if name not in columns]
+        if missing:
+            raise OewsFileError(
+                [
+                    f"Row 1: the file has no column named {', '.join(missing)}. Upload one of "
+                    "BLS's OEWS download files (.xlsx) or a CSV export of it, with its header row."
+                ]
+            )
+        return columns
+
+    def rows(self):
+        rows = table_rows(self.data)
+        columns = self._columns(next(rows, None))
+        for row_number, cells in enumerate(rows, start=2):
+            if row_number - 1 > max_rows():
+                raise OewsFileError([str(too_many_rows())])
+            if not any(cells):
+                continue  # blank lines at the end of a spreadsheet
+            code = cells[columns["occ_code"][0]] if columns["occ_code"][0] < len(cells) else ""
+            if self.keep_codes is not None and code not in self.keep_codes:
+                self.skipped_occupations += 1
+                continue
+            found = []
+            row = self._row(_Cells(row_number, cells, columns, found), code)
+            if found:
+                self.problem_count += len(found)
+                self.problems.extend(found[: max(PROBLEMS_KEPT - len(self.problems), 0)])
+            elif row is not None:
+                self.kept += 1
+                yield row
+
+    def _row(self, row, code):
+        area = self._area(row)
+        industry = self._industry(row)
         if not re.match(SOC_CODE_PATTERN, code):
             row.problem("occ_code", f"“{code[:40]}” is not a SOC code like 15-2051.")
-        elif code in first_seen:
-            row.problem("occ_code", f"{code} appears twice (first on row {first_seen[code]}).")
-        else:
-            first_seen[code] = row_number
+        elif area and industry:
+            identity = hash((area.key, industry.key, code))
+            if identity in self._seen:
+                row.problem(
+                    "occ_code",
+                    f"{code} appears twice for {area.title}, {industry.title} "
+                    f"(area {area.code}, NAICS {industry.naics}, ownership {industry.ownership}).",
+                )
+            self._seen.add(identity)
         title = row.text("occ_title")
         if not title:
             row.problem("occ_title", "the occupation needs its title.")
@@ -365,15 +377,60 @@ def read_oews(data, hourly_top_code):
                 "o_group",
                 f"“{row.text('o_group')[:40]}” is not one of {', '.join(Occupation.Level.values)}.",
             )
-        values = _estimate_values(row, hourly_top_code)
-        result.rows.append(EstimateRow(row_number, code, title[:200], level, NATIONAL_AREA, values))
-    if problems:
-        raise OewsFileError(problems)
-    if not result.rows:
-        raise OewsFileError(
-            [
-                f"The file has no national cross-industry rows (skipped {result.skipped_areas} for "
-                f"other areas and {result.skipped_industries} for other industries)."
-            ]
-        )
+        values = _estimate_values(row, self.hourly_top_code)
+        if area is None or industry is None:
+            return None
+        return EstimateRow(row.row_number, code, title[:200], level, area, industry, values)
+
+    def _area(self, row):
+        code = row.text("area")
+        if not re.match(AREA_CODE_PATTERN, code):
+            row.problem("area", f"“{code[:40]}” is not a BLS area code (2 to 7 digits).")
+            return None
+        kind = _area_kind(code, row.text("area_type"))
+        if kind is None:
+            row.problem("area_type", f"“{row.text('area_type')[:40]}” is not a BLS area type.")
+            return None
+        title = row.text("area_title")
+        if not title:
+            row.problem("area_title", "the area needs its name.")
+            return None
+        return AreaRow(code, kind, title[:200], row.text("prim_state")[:40])
+
+    def _industry(self, row):
+        naics = row.text("naics") or CROSS_INDUSTRY
+        naics = naics.zfill(6) if naics.isdigit() and len(naics) > 2 else naics
+        if not re.match(NAICS_PATTERN, naics):
+            row.problem("naics", f"“{naics[:40]}” is not a NAICS code like 541500.")
+            return None
+        ownership = row.text("own_code") or ALL_OWNERSHIPS
+        if ownership not in NaicsIndustry.Ownership.values:
+            row.problem("own_code", f"“{ownership[:40]}” is not one of BLS's ownership codes.")
+            return None
+        title = row.text("naics_title") or ("Cross-industry" if naics == CROSS_INDUSTRY else "")
+        if not title:
+            row.problem("naics_title", "the industry needs its name.")
+            return None
+        level = row.text("i_group").lower() or _industry_level(naics)
+        if level not in NaicsIndustry.Level.values:
+            row.problem("i_group", f"“{row.text('i_group')[:40]}” is not one of BLS's levels.")
+            return None
+        return IndustryRow(naics, ownership, title[:250], level)
+
+    def finish(self):
+        """Raise OewsFileError naming every problem, or saying nothing was kept."""
+        if self.problem_count:
+            raise OewsFileError(self.problems, total=self.problem_count)
+        if not self.kept:
+            kept = "" if self.keep_codes is None else " for the occupations roles link to"
+            raise OewsFileError([f"The file has no estimates{kept}."])
+
+
+def read_oews(data, hourly_top_code, keep_codes=None):
+    """Read and check a whole (small) OEWS file. Raises OewsFileError listing every bad
+    cell. The importer streams with OewsReader instead."""
+    reader = OewsReader(data, hourly_top_code, keep_codes)
+    result = OewsFile(rows=list(reader.rows()))
+    reader.finish()
+    result.skipped_occupations = reader.skipped_occupations
     return result

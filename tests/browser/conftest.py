@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps as django_apps
+from django.db import connection
 from django.db.migrations import RunPython
 from django.db.migrations.loader import MigrationLoader
 
@@ -49,10 +50,11 @@ def replay_data_migrations():
     models_module = careers.models_module  # 0003 clears it on the config it is given
     loader = MigrationLoader(None, ignore_no_migrations=True)
     try:
-        for key in sorted(k for k in loader.disk_migrations if k[0] == "careers"):
-            for operation in loader.disk_migrations[key].operations:
-                if isinstance(operation, RunPython):
-                    operation.code(django_apps, None)
+        with connection.schema_editor() as schema_editor:
+            for key in sorted(k for k in loader.disk_migrations if k[0] == "careers"):
+                for operation in loader.disk_migrations[key].operations:
+                    if isinstance(operation, RunPython):
+                        operation.code(django_apps, schema_editor)
     finally:
         careers.models_module = models_module
 

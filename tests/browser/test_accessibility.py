@@ -9,7 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 
-from careers.seeding import OFFICIAL_SEED
+from careers.seeding import NATIONAL_SEED
 from tests.helpers import ARTIFACTS, DESKTOP, PHONE, all_pages
 
 # Live-server tests empty the database afterwards: marked transactional so that
@@ -82,7 +82,7 @@ def test_the_admin_pages_editors_use_most_add_no_violations_of_our_own(
     page.goto(site + "/admin/careers/wagerelease/import/")
     report["official data import"] = axe_violations(page)
     # The seeded release with two figures changed: the preview shows both change tables.
-    changed = OFFICIAL_SEED.path.read_bytes().replace(b",120230,", b",121230,")
+    changed = NATIONAL_SEED.path.read_bytes().replace(b",120230,", b",121230,")
     changed = changed.replace(b",204350,", b",204400,")
     page.set_input_files(
         "#id_file", files=[{"name": "oews.csv", "mimeType": "text/csv", "buffer": changed}]

@@ -396,17 +396,17 @@ def import_file(data, *, release="May 2024", published=MAY_2024["published"], **
 
 
 def estimates_of(release):
-    """{SOC code: estimate} for every estimate of the release."""
+    """{SOC code: estimate} for every national, cross-industry estimate of the release."""
     return {
         estimate.occupation.code: estimate
-        for estimate in WageEstimate.objects.filter(release__name=release).select_related(
-            "occupation"
-        )
+        for estimate in WageEstimate.objects.national()
+        .filter(release__name=release)
+        .select_related("occupation", "area", "industry")
     }
 
 
 def estimate(code, release="May 2025"):
-    return WageEstimate.objects.get(occupation__code=code, release__name=release)
+    return WageEstimate.objects.national().get(occupation__code=code, release__name=release)
 
 
 def figures(wage_estimate):

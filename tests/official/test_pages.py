@@ -11,7 +11,15 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from careers.models import Occupation, Role, RoleOccupation, WageEstimate, WageRelease
+from careers.models import (
+    Area,
+    NaicsIndustry,
+    Occupation,
+    Role,
+    RoleOccupation,
+    WageEstimate,
+    WageRelease,
+)
 from tests.helpers import cards, json_ld, text
 
 OFFICIAL_BAR = re.compile(r'<svg class="salary-bar official-bar"[^>]*>.*?</svg>', re.S)
@@ -41,7 +49,11 @@ def add_release(name, month, published, **figures):
         hourly_top_code="115.00",
     )
     WageEstimate.objects.create(
-        release=release, occupation=Occupation.objects.get(code="15-2051"), **figures
+        release=release,
+        occupation=Occupation.objects.get(code="15-2051"),
+        area=Area.objects.get(kind=Area.Kind.NATIONAL),
+        industry=NaicsIndustry.objects.get(naics="000000", ownership="1235"),
+        **figures,
     )
     return release
 
@@ -148,7 +160,7 @@ def test_the_newest_release_is_shown_and_older_ones_stay(client):
     section = official_section(client.get("/roles/data-scientist/"))
     assert "median $130,000" in section and "May 2026 estimates" in section
     assert "25th percentile Not available" in section
-    assert WageEstimate.objects.filter(occupation__code="15-2051").count() == 3
+    assert WageEstimate.objects.national().filter(occupation__code="15-2051").count() == 3
 
 
 def test_a_role_without_an_official_occupation_or_without_figures_says_so(client):

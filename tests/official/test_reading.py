@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pytest
 
-from careers.models import Occupation, WageRelease
+from careers.models import Area, Occupation, WageEstimate, WageRelease
 from careers.official.importing import DEFAULT_HOURLY_TOP_CODE
 from careers.official.reading import OewsFileError
 from tests.helpers import (
@@ -90,13 +90,14 @@ def test_every_row_of_the_sample_is_stored_as_published():
             "hourly_median": published_figure(row["H_MEDIAN"], DEFAULT_HOURLY_TOP_CODE)[0],
             "annual_only": row["ANNUAL"] == "TRUE",
             "hourly_only": row["HOURLY"] == "TRUE",
-            "area_title": row["AREA_TITLE"],
         }
         for name, column in ANNUAL_COLUMNS.items():
             value, top_coded = published_figure(row[column], 239_200)
             expected |= {name: value, f"{name}_top_coded": top_coded}
         actual = {name: getattr(estimate, name) for name in expected}
         assert actual == expected, row["OCC_CODE"]
+        assert (estimate.area.title, estimate.area.kind) == (row["AREA_TITLE"], Area.Kind.NATIONAL)
+        assert estimate.industry.is_cross_industry
         assert (estimate.occupation.title, estimate.occupation.level) == (
             row["OCC_TITLE"],
             row["O_GROUP"],
@@ -232,7 +233,7 @@ def test_the_same_occupation_twice_is_refused():
 
     message = refusal(as_csv(rows))
 
-    assert "Row 20, column OCC_CODE: 15-2051 appears twice (first on row 14)." in message
+    assert "Row 20, column OCC_CODE: 15-2051 appears twice for U.S., Cross-industry" in message
 
 
 def test_a_file_without_a_required_column_is_refused_naming_it():
@@ -270,7 +271,7 @@ def zip_of_notes():
         pytest.param(b"", "The file is empty.", id="empty"),
         pytest.param(
             SAMPLE_FILE.read_bytes().splitlines()[0],
-            "The file has no national cross-industry rows",
+            "The file has no estimates.",
             id="header only",
         ),
         pytest.param(
@@ -350,20 +351,31 @@ def test_numbers_written_with_thousands_commas_are_read():
     assert (scientists.employment, scientists.annual_median) == (262_440, 120_230)
 
 
-def test_rows_for_other_areas_industries_and_ownerships_are_skipped_and_counted():
+def test_rows_for_other_areas_industries_and_ownerships_are_stored_beside_the_national():
     rows = sample_rows()
     scientists = row_of(rows, "15-2051")
     rows += [
-        {**scientists, "AREA": "06", "AREA_TITLE": "California", "A_MEDIAN": "150000"},
-        {**scientists, "NAICS": "541000", "NAICS_TITLE": "Professional Services"},
-        {**scientists, "OWN_CODE": "5", "A_MEDIAN": "130000"},
-    ]
+        {**scientists, "AREA": "06", "AREA_TITLE": "California", "AREA_TYPE": "2",
+         "A_MEDIAN": "150000"},
+        {**scientists, "NAICS": "541000", "NAICS_TITLE": "Professional Services",
+         "I_GROUP": "3-digit"},
+        {**scientists, "NAICS": "000001", "NAICS_TITLE": "Cross-industry, Private Ownership only",
+         "OWN_CODE": "5", "A_MEDIAN": "130000"},
+    ]  # fmt: skip
 
     report = import_file(as_csv(rows))
 
-    assert (report.skipped_areas, report.skipped_industries) == (1, 2)
-    assert len(estimates_of("May 2024")) == 18
+    assert report.new_estimates == 21
+    assert len(estimates_of("May 2024")) == 18  # the national, cross-industry figures
     assert estimates_of("May 2024")["15-2051"].annual_median == 120_230
+    scientist_figures = WageEstimate.objects.filter(
+        occupation__code="15-2051", release__name="May 2024"
+    )
+    california = scientist_figures.get(area__code="06", area__kind=Area.Kind.STATE)
+    assert (california.annual_median, california.area.title) == (150_000, "California")
+    private = scientist_figures.get(industry__naics="000001", industry__ownership="5")
+    assert private.annual_median == 130_000 and private.area.is_national
+    assert scientist_figures.get(industry__naics="541000").industry.level == "3-digit"
 
 
 # --- BLS's .xlsx download -------------------------------------------------------------

@@ -1,0 +1,161 @@
+"""Where and for whom an official estimate counts: BLS's areas (the nation, states,
+territories, metropolitan and nonmetropolitan areas) and its industries (NAICS codes
+with an ownership). Both are records, made by the OEWS import from the file's own
+columns, so pages and filters can name and link them; editors map the guide's own
+industries (from the article) to NAICS codes (`Industry.official_industries`)."""
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+# BLS's codes for the whole United States, and for the estimates across every industry
+# and every kind of owner: together, the national figure.
+NATIONAL_AREA = "99"
+NATIONAL_AREA_TITLE = "U.S."
+CROSS_INDUSTRY = "000000"
+ALL_OWNERSHIPS = "1235"
+AREA_CODE_PATTERN = r"^[0-9]{2,7}$"
+# NAICS as BLS writes it: six digits ("541500"), a sector ("51", "31-33") or one of
+# its own groupings ("3250A1", "000001" for private ownership only).
+NAICS_PATTERN = r"^[0-9]{2}(-[0-9]{2}|[0-9A-Z]{4})?$"
+
+
+class AreaQuerySet(models.QuerySet):
+    def states(self):
+        """States, DC and the territories BLS publishes, by name."""
+        return self.filter(kind__in=[Area.Kind.STATE, Area.Kind.TERRITORY]).order_by("title")
+
+    def metropolitan(self):
+        return self.filter(kind=Area.Kind.METROPOLITAN).order_by("title")
+
+    def local(self):
+        """Every area smaller than the nation."""
+        return self.exclude(kind=Area.Kind.NATIONAL)
+
+
+class AreaManager(models.Manager.from_queryset(AreaQuerySet)):
+    def get_by_natural_key(self, code, kind):
+        return self.get(code=code, kind=kind)
+
+
+class Area(models.Model):
+    """An area BLS publishes estimates for; identified by its code and type together."""
+
+    class Kind(models.IntegerChoices):
+        # BLS's AREA_TYPE values.
+        NATIONAL = 1, "Nation"
+        STATE = 2, "State"
+        TERRITORY = 3, "U.S. territory"
+        METROPOLITAN = 4, "Metropolitan area"
+        NONMETROPOLITAN = 6, "Nonmetropolitan area"
+
+    code = models.CharField(
+        max_length=7,
+        validators=[RegexValidator(AREA_CODE_PATTERN, "BLS area codes are 2 to 7 digits.")],
+        help_text="BLS's code: 2-digit FIPS for a state, 5-digit CBSA for a metro area.",
+    )
+    kind = models.PositiveSmallIntegerField("type", choices=Kind)
+    title = models.CharField(max_length=200, help_text="As BLS names it.")
+    states = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="The state or states it lies in (postal codes, e.g. “NY-NJ”).",
+    )
+    slug = models.SlugField(max_length=120, unique=True)
+
+    objects = AreaManager()
+
+    class Meta:
+        ordering = ["kind", "title"]
+        verbose_name = "official area"
+        constraints = [
+            models.UniqueConstraint(fields=["code", "kind"], name="area_unique_code_and_type"),
+            models.CheckConstraint(
+                condition=Q(code__regex=AREA_CODE_PATTERN),
+                name="area_code_is_digits",
+                violation_error_message="BLS area codes are 2 to 7 digits.",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=[1, 2, 3, 4, 6]),
+                name="area_kind_known",
+                violation_error_message="Not one of BLS's area types.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("careers:place-detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.code, self.kind)
+
+    @property
+    def is_national(self):
+        return self.kind == self.Kind.NATIONAL
+
+
+class NaicsIndustryManager(models.Manager):
+    def get_by_natural_key(self, naics, ownership):
+        return self.get(naics=naics, ownership=ownership)
+
+
+class NaicsIndustry(models.Model):
+    """An industry in BLS's estimates: a NAICS code with an ownership (all owners,
+    private only, or a level of government); identified by the two together."""
+
+    class Level(models.TextChoices):
+        # BLS's I_GROUP values, broadest first.
+        CROSS_INDUSTRY = "cross-industry", "Every industry"
+        SECTOR = "sector", "Sector"
+        THREE_DIGIT = "3-digit", "Subsector (3-digit)"
+        FOUR_DIGIT = "4-digit", "Industry group (4-digit)"
+        FIVE_DIGIT = "5-digit", "Industry (5-digit)"
+
+    class Ownership(models.TextChoices):
+        # BLS's OWN_CODE values.
+        ALL = "1235", "All owners"
+        PRIVATE = "5", "Private"
+        FEDERAL = "1", "Federal government"
+        STATE = "2", "State government"
+        LOCAL = "3", "Local government"
+        GOVERNMENT = "123", "All government"
+
+    naics = models.CharField(
+        "NAICS code",
+        max_length=6,
+        validators=[RegexValidator(NAICS_PATTERN, "A NAICS code looks like 541500 or 31-33.")],
+    )
+    ownership = models.CharField(max_length=4, choices=Ownership, default=Ownership.ALL)
+    title = models.CharField(max_length=250, help_text="As BLS names it.")
+    level = models.CharField(max_length=20, choices=Level)
+
+    objects = NaicsIndustryManager()
+
+    class Meta:
+        ordering = ["naics", "ownership"]
+        verbose_name = "official industry"
+        verbose_name_plural = "official industries"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["naics", "ownership"], name="naics_industry_unique_code_and_owner"
+            ),
+            models.CheckConstraint(
+                condition=Q(naics__regex=NAICS_PATTERN),
+                name="naics_industry_code_is_naics",
+                violation_error_message="A NAICS code looks like 541500 or 31-33.",
+            ),
+        ]
+
+    def __str__(self):
+        owner = "" if self.ownership == self.Ownership.ALL else f" ({self.get_ownership_display()})"
+        return f"{self.title}{owner}"
+
+    def natural_key(self):
+        return (self.naics, self.ownership)
+
+    @property
+    def is_cross_industry(self):
+        return self.naics == CROSS_INDUSTRY and self.ownership == ALL_OWNERSHIPS

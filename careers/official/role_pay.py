@@ -1,0 +1,44 @@
+"""Roles by official pay: the role queryset's methods that read BLS estimates (mixed
+into careers.models.roles.RoleQuerySet)."""
+
+from django.db import models
+from django.db.models import F, OuterRef, Subquery
+
+from careers.official.models import RoleOccupation, WageEstimate
+
+
+class OfficialMedianQuerySet(models.QuerySet):
+    """Role queries by official pay: mixed into the roles' queryset."""
+
+    def with_official_median(self):
+        """Annotate each role with its first official occupation's newest national median:
+        `official_median` (dollars a year, None when there is none),
+        `official_median_top_coded` and `official_occupation` (its title)."""
+        first_link = RoleOccupation.objects.filter(role=OuterRef(OuterRef("pk"))).order_by(
+            "position", "occupation__code"
+        )
+        newest = (
+            WageEstimate.objects.national()
+            .filter(occupation=Subquery(first_link.values("occupation")[:1]))
+            .order_by("-release__reference_month")
+        )
+        return self.annotate(
+            official_median=Subquery(newest.values("annual_median")[:1]),
+            official_median_top_coded=Subquery(newest.values("annual_median_top_coded")[:1]),
+            official_occupation=Subquery(newest.values("occupation__title")[:1]),
+        )
+
+    def _ensure_official_median(self):
+        if "official_median" in self.query.annotations:
+            return self
+        return self.with_official_median()
+
+    def official_median_at_least(self, amount):
+        """Roles whose official median (see with_official_median) is at least `amount`."""
+        return self._ensure_official_median().filter(official_median__gte=amount)
+
+    def by_official_median(self, descending=True):
+        median = F("official_median")
+        return self._ensure_official_median().order_by(
+            median.desc(nulls_last=True) if descending else median.asc(nulls_last=True), "title"
+        )
