@@ -8,6 +8,7 @@ from django.core.validators import slug_re
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 from import_export.forms import ImportForm
+from simple_history.manager import SIMPLE_HISTORY_REVERSE_ATTR_NAME
 
 from careers.comparing import COMPARE_MAX, COMPARE_MIN
 from careers.importing import COLUMNS as IMPORT_COLUMNS
@@ -53,8 +54,9 @@ class RoleForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if "version" in self.fields:
             self.fields["version"].help_text = ""
-            if getattr(self.instance, "history_object", None) is not None:
-                # Restoring an earlier version: compare with the role as it is now.
+            # A historical version (the history's revert form) names its history record
+            # under this attribute. Restoring it: compare with the role as it is now.
+            if getattr(self.instance, SIMPLE_HISTORY_REVERSE_ATTR_NAME, None) is not None:
                 self.initial["version"] = self._current_version()
 
     def _current_version(self):

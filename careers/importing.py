@@ -7,9 +7,12 @@ row and nothing is applied. Each applied row is saved like a manual edit, so
 it gets a history entry naming the editor.
 """
 
+import re
 from decimal import Decimal, InvalidOperation
 
+from django.utils.safestring import mark_safe
 from import_export import fields, resources
+from import_export.resources import Diff
 from import_export.widgets import DateWidget, DecimalWidget, ForeignKeyWidget, IntegerWidget
 
 from careers.models import FIGURE_FIELD_NAMES, Role, Source
@@ -17,6 +20,9 @@ from careers.spreadsheets import unescaped_cell
 
 IMPORT_CHANGE_REASON = "Imported from a spreadsheet"
 COLUMNS = ["slug", "title", *FIGURE_FIELD_NAMES]
+
+# diff-match-patch's marks of an insertion or deletion; the text between is escaped.
+STYLED_MARK = re.compile(r'<(ins|del) style="[^"]*">')
 
 
 class UnknownRole(ValueError):
@@ -50,6 +56,15 @@ class PercentWidget(DecimalWidget):
             raise ValueError(f"“{value}” is not a percentage, e.g. 12.5.") from None
 
 
+class UnstyledDiff(Diff):
+    """The preview's marks of what a row changes, <ins> and <del>, without the style
+    attributes diff-match-patch gives them: the Content-Security-Policy blocks those, and
+    the admin's stylesheets colour the marks instead (import.css, static/css/admin.css)."""
+
+    def as_html(self):
+        return [mark_safe(STYLED_MARK.sub(r"<\1>", html)) for html in super().as_html()]
+
+
 class RoleFiguresResource(resources.ModelResource):
     slug = fields.Field(attribute="slug", column_name="slug")
     title = fields.Field(attribute="title", column_name="title", readonly=True)
@@ -73,6 +88,10 @@ class RoleFiguresResource(resources.ModelResource):
         report_skipped = True
         clean_model_instances = True
         use_transactions = True
+
+    @classmethod
+    def get_diff_class(cls):
+        return UnstyledDiff
 
     def get_queryset(self):
         return Role.objects.select_related("salary_source", "outlook_source").order_by("title")

@@ -1,13 +1,11 @@
 """The salary desk (roles, with their skills, credentials, steps and official
 occupations inline), the career steps and the article's listings."""
 
-from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.db.models import Count
 from django.utils import timezone
 from import_export.admin import ImportExportMixin
-from import_export.forms import SelectableFieldsExportForm
 
 from careers.forms import DeskRowForm, RoleFiguresImportForm, RoleForm
 from careers.history_admin import HistoryAdmin
@@ -64,15 +62,6 @@ class SalaryFigureFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ExportForm(SelectableFieldsExportForm):
-    """django-import-export's export form, its "Select all" box bound by a script file
-    rather than the inline handler the Content-Security-Policy blocks."""
-
-    @property
-    def media(self):
-        return super().media + forms.Media(js=["js/export_select_all.js"])
-
-
 @admin.register(Role)
 class RoleAdmin(ImportExportMixin, HistoryAdmin):
     """The salary desk: every role's figures, editable in the list, several saved at once.
@@ -82,7 +71,6 @@ class RoleAdmin(ImportExportMixin, HistoryAdmin):
 
     form = RoleForm
     resource_classes = [RoleFiguresResource]
-    export_form_class = ExportForm
     formats = [SafeCSV]
     import_form_class = RoleFiguresImportForm  # the upload limits (careers.uploads)
     list_display = ["title", *FIGURE_FIELD_NAMES, "figures_are_current", "version"]

@@ -187,7 +187,9 @@ def test_an_earlier_version_can_be_restored_from_the_history(editor_client, clie
     revert_page = editor_client.get(revert_url)
     assert revert_page.status_code == 200
     restored = Role.objects.get(pk=role.pk)
-    # The restore form shows the old figures and carries the current revision.
+    # The restore form shows the old figures and carries the current revision, so one
+    # press of Revert restores them (not a warning that someone else saved meanwhile).
+    assert f'name="version" value="{restored.version}"' in revert_page.content.decode()
     data = form_data(restored, salary_low=seeded.salary_low)
     response = editor_client.post(revert_url, data)
     assert response.status_code == 302

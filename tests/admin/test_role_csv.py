@@ -73,7 +73,8 @@ def test_the_preview_shows_each_change_and_changes_nothing(editor_client):
     html = preview.content.decode()
     assert "confirm_form" in preview.context and preview.context["confirm_form"] is not None
     robotics = re.search(r'<tr class="update">.*?robotics-engineer.*?</tr>', html, re.S).group(0)
-    assert re.search(r"<del[^>]*>4</del><ins[^>]*>5</ins>", robotics)  # 140000 → 150000
+    # 140000 → 150000, marked without the style attributes the CSP would block.
+    assert "<del>4</del><ins>5</ins>" in robotics
     assert html.count('<tr class="update">') == 1
     assert Role.objects.get(slug="robotics-engineer").salary_high == 140_000
 
