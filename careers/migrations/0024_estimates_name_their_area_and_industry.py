@@ -13,6 +13,8 @@ def name_areas_and_industries(apps, schema_editor):
     NaicsIndustry = apps.get_model("careers", "NaicsIndustry")
     WageEstimate = apps.get_model("careers", "WageEstimate")
     HistoricalWageEstimate = apps.get_model("careers", "HistoricalWageEstimate")
+    if not any(field.name == "area_code" for field in WageEstimate._meta.get_fields()):
+        return  # run again against today's models, where the old columns are gone
     if not WageEstimate.objects.exists() and not HistoricalWageEstimate.objects.exists():
         return
     industry, _ = NaicsIndustry.objects.get_or_create(

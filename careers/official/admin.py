@@ -90,33 +90,6 @@ class WageReleaseAdmin(HistoryAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-
-class ImportedRecordAdmin(admin.ModelAdmin):
-    """Records the OEWS import makes from BLS's files; editors read them here."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(Area)
-class AreaAdmin(ImportedRecordAdmin):
-    list_display = ["title", "kind", "code", "states"]
-    list_filter = ["kind"]
-    search_fields = ["title", "code", "states"]
-
-
-@admin.register(NaicsIndustry)
-class NaicsIndustryAdmin(ImportedRecordAdmin):
-    list_display = ["naics", "title", "ownership", "level"]
-    list_filter = ["level", "ownership"]
-    search_fields = ["naics", "title", "site_industries__name"]
-
     def get_urls(self):
         return [
             path(
@@ -279,3 +252,30 @@ class WageEstimateAdmin(HistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ImportedRecordAdmin(admin.ModelAdmin):
+    """Records the OEWS import makes from BLS's files; editors read them here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Area)
+class AreaAdmin(ImportedRecordAdmin):
+    list_display = ["title", "kind", "code", "states"]
+    list_filter = ["kind"]
+    search_fields = ["title", "code", "states"]
+
+
+@admin.register(NaicsIndustry)
+class NaicsIndustryAdmin(ImportedRecordAdmin):
+    list_display = ["naics", "title", "ownership", "level"]
+    list_filter = ["level", "ownership"]
+    search_fields = ["naics", "title", "site_industries__name"]
