@@ -1,19 +1,27 @@
-"""Pay by location: every state, DC and Puerto Rico gets one labelled square shaded
-by its median pay, a legend of round bins, and a row in the table of figures; a state
-without a published figure says so."""
+"""Pay by location: a visitor sees every state, DC and Puerto Rico as one labelled
+square shaded by its median pay, reads the shades off a legend that says which
+states have no published figure, and finds every figure again in a table, with
+labels that read at WCAG AA contrast on every shade."""
 
 import itertools
 import re
+import subprocess
+from html.parser import HTMLParser
 
 import pytest
+from django.template.loader import render_to_string
 
 from careers.formatting import Wage, wage
 from careers.tile_map import (
+    MISSING_FILL,
+    MISSING_OUTLINE,
+    SHADES,
     STATES,
     STATES_BY_FIPS,
     StateFigure,
     tile_map,
 )
+from tests.helpers import ROOT, VNU_JAR, missing
 
 FIFTY_STATES_DC_AND_PR = set(
     re.findall(
@@ -45,6 +53,17 @@ def pay():
 
 def tiles_by_postal(built):
     return {tile.postal: tile for tile in built.tiles}
+
+
+def render(built, **context):
+    return render_to_string(
+        "includes/tile_map.html", {"tile_map": built, "caption": "Median pay by state", **context}
+    )
+
+
+def part(html, pattern):
+    (found,) = re.findall(pattern, html, re.S)
+    return found
 
 
 # --- The grid ------------------------------------------------------------------------
@@ -232,3 +251,171 @@ def test_the_table_lists_the_states_by_name():
     assert len(rows) == 52 and names == sorted(names)
     assert names[:2] == ["Alabama", "Alaska"]
     assert names.index("District of Columbia") == names.index("Delaware") + 1
+
+
+# --- The drawing -------------------------------------------------------------------------
+
+
+def test_the_drawn_map_has_one_labelled_square_for_every_state(pay):
+    html = render(tile_map(pay))
+    svg = part(html, r'<svg class="tile-map-grid".*?</svg>')
+    assert svg.count("<rect") == 52
+    labels = re.findall(r'<text class="[^"]+"[^>]*>([A-Z]{2})</text>', svg)
+    assert sorted(labels) == sorted(FIFTY_STATES_DC_AND_PR)
+    assert svg.count("<title>") == 52
+    assert "<title>California: median $141,590</title>" in svg
+    assert "<title>New York: median $239,200 or more</title>" in svg
+    assert "<title>Wyoming: median not published</title>" in svg
+
+
+def test_each_square_is_painted_with_its_shade_or_as_not_published(pay):
+    svg = part(render(tile_map(pay)), r'<svg class="tile-map-grid".*?</svg>')
+    pairs = re.findall(
+        r'<rect class="([\w-]+)".*?<text class="\1"[^>]*>([A-Z]{2})</text>', svg, re.S
+    )
+    squares = {postal: shade for shade, postal in pairs}
+    assert len(squares) == 52
+    assert squares["CA"] == "tile-shade-2" and squares["NY"] == "tile-shade-4"
+    assert squares["WY"] == squares["OH"] == "tile-missing"
+
+
+def test_squares_with_a_page_are_keyboard_reachable_links_named_by_their_figure(pay):
+    svg = part(render(tile_map(pay)), r'<svg class="tile-map-grid".*?</svg>')
+    links = re.findall(r'<a class="tile-link" href="([^"]+)">\s*<title>([^<]+)</title>', svg)
+    assert links == [
+        ("/places/vermont/", "Vermont: median not published"),
+        ("/places/new-york/", "New York: median $239,200 or more"),
+        ("/places/california/", "California: median $141,590"),
+    ]
+
+
+def test_the_legend_shows_each_bin_and_says_which_states_are_not_published(pay):
+    html = render(tile_map(pay))
+    legend = part(html, r'<ul class="tile-map-legend".*?</ul>')
+    assert re.findall(r'<rect class="([\w-]+)"', legend) == [
+        *(f"tile-shade-{shade}" for shade in range(5)),
+        "tile-missing",
+    ]
+    assert "$40,000 – $79,999" in legend and "$200,000 or more" in legend
+    assert "Not published" in legend
+
+
+def test_no_not_published_key_when_every_state_has_a_figure():
+    built = tile_map({postal: StateFigure(100_000 + 1_000 * n) for n, postal in enumerate(STATES)})
+    assert not built.has_missing
+    assert "Not published" not in render(built)
+
+
+def test_the_table_gives_every_state_s_figure_in_words(pay):
+    html = render(tile_map(pay))
+    table = part(html, r'<table class="tile-map-table">.*?</table>')
+    assert "<caption>Median pay by state: every state’s figure</caption>" in table
+    rows = re.findall(r"<tr>\s*<th scope=\"row\">(.*?)</th>\s*<td[^>]*>(.*?)</td>", table, re.S)
+    assert len(rows) == 52
+    figures = {re.sub(r"<[^>]+>|\s+$", "", name).strip(): figure for name, figure in rows}
+    assert figures["California"] == "$141,590"
+    assert figures["New York"] == "$239,200 or more"
+    assert figures["Wyoming"] == "Not published"
+    assert '<a href="/places/california/">California</a>' in table
+
+
+def test_the_map_needs_no_inline_style_or_script_under_the_content_security_policy(pay):
+    html = render(tile_map(pay))
+    assert "style=" not in html and "<style" not in html and "<script" not in html
+    assert "javascript:" not in html and not re.search(r"\son\w+=", html)
+
+
+def test_ids_stay_unique_with_two_maps_on_a_page(pay):
+    html = render(tile_map(pay)) + render(tile_map({}), map_id="second-map")
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)) == 6
+    for reference in re.findall(r'aria-(?:labelledby|describedby)="([^"]+)"', html):
+        assert reference in ids
+
+
+class Nesting(HTMLParser):
+    """Collects mismatched tags: every element the map opens must close in order."""
+
+    VOID = {"br", "img", "input", "link", "meta", "hr"}
+
+    def __init__(self):
+        super().__init__()
+        self.open, self.errors = [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        if not self.open or self.open.pop() != tag:
+            self.errors.append(tag)
+
+
+def test_the_markup_is_well_formed_and_valid_html(pay, tmp_path):
+    html = render(tile_map(pay))
+    nesting = Nesting()
+    nesting.feed(html)
+    assert nesting.errors == [] and nesting.open == []
+
+    if not VNU_JAR.exists():
+        missing("The Nu Html Checker", "run `npm ci` in the project folder to install vnu-jar")
+    page = tmp_path / "map.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Map</title></head>'
+        f"<body><main>{html}</main></body></html>"
+    )
+    result = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", str(page)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+# --- Colours -------------------------------------------------------------------------------
+
+CSS = (ROOT / "static" / "css" / "site.css").read_text()
+
+
+def css_fill(selector):
+    """The fill the stylesheet gives `selector` (a rule of its own)."""
+    rule = part(CSS, rf"\n{re.escape(selector)} \{{([^}}]*)\}}")
+    return part(rule, r"(?:^|;)\s*fill: (#[0-9a-f]{6})")
+
+
+def luminance(colour):
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(one, other):
+    lighter, darker = sorted((luminance(one), luminance(other)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def test_the_stylesheet_paints_the_shades_tile_map_names():
+    for shade, (fill, ink) in enumerate(SHADES):
+        assert css_fill(f".tile-shade-{shade}") == fill
+        assert css_fill(f".tile-map text.tile-shade-{shade}") == ink
+    assert css_fill(".tile-missing") == MISSING_FILL
+    assert f"stroke: {MISSING_OUTLINE}" in part(CSS, r"\n\.tile-missing \{([^}]*)\}")
+    assert "stroke-dasharray" in part(CSS, r"\n\.tile-missing \{([^}]*)\}")
+
+
+@pytest.mark.parametrize("shade", [*range(len(SHADES)), "missing"])
+def test_every_square_s_label_reads_at_wcag_aa_contrast(shade):
+    name = f"tile-shade-{shade}" if shade != "missing" else "tile-missing"
+    fill, ink = css_fill(f".{name}"), css_fill(f".tile-map text.{name}")
+    assert contrast(ink, fill) >= 4.5, (name, ink, fill, round(contrast(ink, fill), 2))
+
+
+def test_the_shades_run_from_light_to_dark():
+    lightness = [luminance(fill) for fill, _ink in SHADES]
+    assert lightness == sorted(lightness, reverse=True) and len(set(lightness)) == len(SHADES)
+
+
+def test_a_focused_square_has_a_visible_ring():
+    ring = part(CSS, r"\n\.tile-link:focus-visible rect \{([^}]*)\}")
+    assert "stroke: #1b1f24" in ring and "stroke-width: 5px" in ring
