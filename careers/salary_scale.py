@@ -8,12 +8,13 @@ from dataclasses import dataclass
 ROUND_STEPS = (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10)
 
 
-def round_up(amount):
-    """The smallest round number (see ROUND_STEPS) at or above `amount`."""
+def round_up(amount, steps=ROUND_STEPS):
+    """The smallest round number (a multiple of a power of ten by one of `steps`, which
+    ends on 10) at or above `amount`."""
     if amount <= 0:
         return 0
     magnitude = 10 ** math.floor(math.log10(amount))
-    for step in ROUND_STEPS:
+    for step in steps:
         ceiling = int(step * magnitude)
         if ceiling >= amount:
             return ceiling
