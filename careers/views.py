@@ -34,6 +34,7 @@ from careers.models import (
     Statistic,
     WageRelease,
 )
+from careers.official.role_pay import PayByLocation
 from careers.paths import career_map
 from careers.permalinks import find_by_slug
 from careers.search import QUERY_MAX, search
@@ -136,6 +137,7 @@ def role_detail(request, slug):
             "role": role,
             "meta": meta,
             "structured_data": occupation(role, meta.canonical_url),
+            "pay_by_location": PayByLocation.for_role(role),
         },
     )
 

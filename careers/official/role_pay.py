@@ -1,10 +1,14 @@
 """Roles by official pay: the role queryset's methods that read BLS estimates (mixed
 into careers.models.roles.RoleQuerySet)."""
 
+from dataclasses import dataclass
+
 from django.db import models
 from django.db.models import F, OuterRef, Subquery
 
 from careers.official.models import RoleOccupation, WageEstimate
+from careers.official.places import Area
+from careers.tile_map import StateFigure, tile_map
 
 
 class OfficialMedianQuerySet(models.QuerySet):
@@ -42,3 +46,50 @@ class OfficialMedianQuerySet(models.QuerySet):
         return self._ensure_official_median().order_by(
             median.desc(nulls_last=True) if descending else median.asc(nulls_last=True), "title"
         )
+
+
+# The metropolitan areas a role page lists, best paid first; the rest are a link away.
+TOP_METROS = 10
+
+
+@dataclass(frozen=True)
+class PayByLocation:
+    """A role's pay where people live: its first official occupation's newest median
+    in every state (as a tile map) and in the best-paid metropolitan areas."""
+
+    occupation: object
+    states: list  # WageEstimate, by state name
+    top_metros: list  # WageEstimate, highest median first
+    map: object  # careers.tile_map.TileMap
+
+    @classmethod
+    def for_role(cls, role):
+        """From a role of RoleQuerySet.for_detail(); None when it links no occupation.
+        Two queries, whatever the number of areas."""
+        links = list(role.occupation_links.all())
+        if not links:
+            return None
+        occupation = links[0].occupation
+        local = (
+            WageEstimate.objects.local()
+            .latest()
+            .filter(occupation=occupation)
+            .select_related("area", "release")
+        )
+        states = list(
+            local.filter(area__kind__in=[Area.Kind.STATE, Area.Kind.TERRITORY]).order_by(
+                "area__title"
+            )
+        )
+        top_metros = list(
+            local.filter(area__kind=Area.Kind.METROPOLITAN, annual_median__isnull=False).order_by(
+                F("annual_median").desc(), "area__title"
+            )[:TOP_METROS]
+        )
+        figures = {
+            estimate.area.states: StateFigure(
+                estimate.annual_median, estimate.annual_median_top_coded
+            )
+            for estimate in states
+        }
+        return cls(occupation, states, top_metros, tile_map(figures))
