@@ -27,7 +27,8 @@ OFFICIAL_BAR = re.compile(r'<svg class="salary-bar official-bar"[^>]*>.*?</svg>'
 
 def official_section(response):
     """The role page's official figures, as visible text."""
-    return text(response).split("Official U.S. pay figures")[1].split("About the role")[0]
+    section = text(response).split("Official U.S. pay figures")[1]
+    return section.split("About the role")[0].split("Pay by location")[0]
 
 
 def link(role_slug, code, note="Closest official occupation.", position=5):
