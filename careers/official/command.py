@@ -25,13 +25,15 @@ def iso_date(text):
 
 class Command(BaseCommand):
     help = (
-        "Import a BLS OEWS release (the national .xlsx download or a CSV export of it): "
-        "national, cross-industry wage estimates for every occupation. All or nothing; "
-        "importing the same file again changes nothing."
+        "Import a BLS OEWS release from one of its downloads (national, state, metropolitan "
+        "area or all data; .xlsx or a CSV export of it): wage estimates by area and industry. "
+        "All or nothing; importing the same file again changes nothing."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", type=Path, help="national_M2025_dl.xlsx or a CSV of it")
+        parser.add_argument(
+            "file", type=Path, help="e.g. national_M2025_dl.xlsx, all_data_M_2025.xlsx, or a CSV"
+        )
         parser.add_argument("--release", required=True, help="as BLS names it, e.g. “May 2025”")
         parser.add_argument(
             "--published", required=True, help="BLS's publication date, e.g. 2026-05-15"
@@ -44,6 +46,11 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--dry-run", action="store_true", help="show what would change, change nothing"
+        )
+        parser.add_argument(
+            "--linked-only",
+            action="store_true",
+            help="keep only the occupations the guide's roles link to (for the large files)",
         )
 
     def handle(self, *args, **options):
@@ -60,6 +67,7 @@ class Command(BaseCommand):
                 hourly_top_code=top_code,
                 file_name=path.name,
                 dry_run=options["dry_run"],
+                linked_only=options["linked_only"],
             )
         except FileNotFoundError:
             raise CommandError(f"There is no file at {path}.") from None

@@ -57,8 +57,19 @@ class OewsImportForm(forms.Form):
         ],
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
         help_text=(
-            "BLS's national download (e.g. national_M2025_dl.xlsx, from the zip on "
-            "bls.gov/oes/tables.htm) or a CSV export of it, at most {limit}."
+            "One of BLS's OEWS downloads from bls.gov/oes/tables.htm: national, state, "
+            "metropolitan area or all data (e.g. national_M2025_dl.xlsx, all_data_M_2025.xlsx), "
+            "or a CSV export of it, at most {limit}."
+        ),
+    )
+    linked_only = forms.BooleanField(
+        label="Only occupations roles link to",
+        required=False,
+        initial=True,
+        help_text=(
+            "Keep just the occupations the guide's roles link to (recommended for the state, "
+            "metropolitan and all-data files, which cover every occupation); untick to store "
+            "every occupation in the file."
         ),
     )
     release = forms.CharField(
@@ -93,8 +104,8 @@ class OewsImportForm(forms.Form):
             check_size(upload.size)
         except UploadRefused as refusal:
             raise forms.ValidationError(
-                f"{refusal} BLS's national file is far smaller: check you chose the national "
-                "file, not one for all areas.",
+                f"{refusal} BLS's all-data workbook (.xlsx) is within it; a CSV export of it "
+                "is not: upload the workbook itself.",
                 code="too_big",
             ) from None
         return upload
@@ -119,6 +130,7 @@ class OewsImportForm(forms.Form):
             "published": self.cleaned_data["published"],
             "hourly_top_code": self.cleaned_data["hourly_top_code"],
             "file_name": self.cleaned_data["file"].name,
+            "linked_only": self.cleaned_data["linked_only"],
         }
 
 

@@ -38,7 +38,9 @@ def _tmp_storage(name=None):
     return storage_class(name=name, read_mode="rb")
 
 
-def preview_import(data, *, release, published, hourly_top_code, file_name, user):
+def preview_import(
+    data, *, release, published, hourly_top_code, file_name, user, linked_only=False
+):
     """What importing `data` would change (nothing is saved), and the signed token that
     confirms it: (ImportReport, token), the token None when the file changes nothing.
     The file waits in temporary storage until confirm_import() applies it.
@@ -50,6 +52,7 @@ def preview_import(data, *, release, published, hourly_top_code, file_name, user
         hourly_top_code=hourly_top_code,
         file_name=file_name,
         dry_run=True,
+        linked_only=linked_only,
     )
     if not report.changes_anything:
         return report, None
@@ -63,6 +66,7 @@ def preview_import(data, *, release, published, hourly_top_code, file_name, user
             "release": release,
             "published": published.isoformat(),
             "hourly_top_code": str(hourly_top_code),
+            "linked_only": linked_only,
             "user": user.pk,
         },
         salt=PREVIEW_SALT,
@@ -120,6 +124,7 @@ def confirm_import(token, *, user):
         hourly_top_code=Decimal(staged["hourly_top_code"]),
         file_name=staged["file_name"],
         user=user,
+        linked_only=staged.get("linked_only", False),
     )
     _discard(staged["stored"])
     return report

@@ -19,7 +19,7 @@ from django.urls import reverse
 
 from careers.models import Occupation, Source, WageEstimate, WageRelease
 from careers.official.previews import PREVIEW_SALT as OEWS_TOKEN_SALT
-from careers.seeding import NATIONAL_SEED
+from careers.seeding import AREAS_SEED, NATIONAL_SEED
 from tests.helpers import estimate, page_text
 
 SAMPLE = NATIONAL_SEED.path.read_bytes()
@@ -150,7 +150,7 @@ def test_previewing_the_sample_as_a_new_release_shows_the_counts_and_saves_nothi
     assert what_is_stored() == before
     assert len(list(upload_dir.iterdir())) == 1  # kept for the confirmation
     # What students will see comes first, as the site will show it.
-    linked = text.split("New figures students will see")[1].split("Rows skipped")[0]
+    linked = text.split("New figures students will see")[1].split("Confirm import")[0]
     assert "15-2051 Data Scientists $67,240 $120,230 $199,130 $57.80 an hour 262,440" in linked
     assert "11-1011" not in linked  # linked to no role
 
@@ -377,3 +377,23 @@ def test_a_preview_confirmed_too_late_is_refused_and_its_stored_upload_deleted(
     assert response.status_code == 400
     assert "more than an hour old" in page_text(response)
     assert list(upload_dir.iterdir()) == []  # nobody can confirm it any more
+
+
+def test_an_area_file_keeps_only_linked_occupations_when_asked_and_confirms_the_same(
+    editor_client, upload_dir
+):
+    data = AREAS_SEED.path.read_bytes()
+    rows = list(csv.DictReader(io.StringIO(data.decode())))
+    linked = set(Occupation.objects.filter(role_links__isnull=False).values_list("code", flat=True))
+    kept = sum(row["OCC_CODE"] in linked for row in rows)
+    assert 0 < kept < len(rows)
+
+    response = preview(editor_client, data, "all_data_M_2024.csv", linked_only="on")
+
+    text = page_text(response)
+    assert f"{kept:,} new estimates" in text
+    assert f"Skipped {len(rows) - kept:,} rows for occupations no role links to." in text
+    confirm(editor_client, token_in(response))
+    stored = WageEstimate.objects.filter(release__name="May 2024")
+    assert stored.count() == kept
+    assert set(stored.values_list("occupation__code", flat=True)) <= linked
