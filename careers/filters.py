@@ -11,6 +11,7 @@ from careers.formatting import percent, usd
 from careers.models import (
     OUTLOOK_MAX_PCT,
     OUTLOOK_MIN_PCT,
+    Area,
     ArticleListing,
     Credential,
     Industry,
@@ -79,6 +80,15 @@ class RoleFilter(django_filters.FilterSet):
         method="filter_search",
         max_length=100,
         help_text="Every word must appear in a role’s title, description or skills.",
+    )
+    # Before the official-median filter and the sort, which then read this area's figures.
+    pay_in = django_filters.ChoiceFilter(
+        label="Show official pay in",
+        choices=Area.objects.grouped_choices,
+        method="filter_pay_in",
+        empty_label="The whole U.S.",
+        help_text="The official medians, their filter and their sort, in this state or "
+        "metropolitan area.",
     )
     industry = django_filters.ModelChoiceFilter(
         label="Industry",
@@ -156,6 +166,13 @@ class RoleFilter(django_filters.FilterSet):
 
     # The words searched instead, when the visitor's own found no role ("pythn").
     mended_terms = ()
+
+    # The area whose official pay is shown (pay_in), or None for the whole country.
+    pay_area = None
+
+    def filter_pay_in(self, queryset, name, value):
+        self.pay_area = Area.objects.get(slug=value)
+        return queryset.with_official_median(area=self.pay_area)
 
     def filter_search(self, queryset, name, value):
         roles, self.mended_terms = queryset.search_forgiving(value)
@@ -242,6 +259,8 @@ class RoleFilter(django_filters.FilterSet):
         return applied
 
     def _display(self, name, value):
+        if name == "pay_in" and self.pay_area is not None:
+            return self.pay_area.title
         if name in ("track", "education"):
             return dict(self.form.fields[name].choices).get(value, value)
         if name in ("salary_min", "official_median_min"):

@@ -90,6 +90,8 @@ def role_list(request):
     query = filterset.shareable_query()
     search = filterset.form.cleaned_data.get("q") if filterset.is_bound else ""
     title = f"Roles matching “{search}”" if search else "Roles for machine-learning graduates"
+    if filterset.pay_area is not None:
+        title += f", with official pay in {filterset.pay_area.title}"
     return render(
         request,
         "careers/role_list.html",
@@ -102,6 +104,8 @@ def role_list(request):
                 query=query,
             ),
             "filter": filterset,
+            "heading": title,
+            "pay_release": WageRelease.objects.first() if filterset.pay_area else None,
             "page": page,
             "page_notice": page_notice,
             "applied_filters": filterset.applied_filters(),

@@ -33,6 +33,21 @@ class AreaQuerySet(models.QuerySet):
         """Every area smaller than the nation."""
         return self.exclude(kind=Area.Kind.NATIONAL)
 
+    def grouped_choices(self):
+        """States and territories, then metropolitan areas, as grouped (slug, title)
+        choices for a select box: one query."""
+        groups = {Area.Kind.STATE: [], Area.Kind.METROPOLITAN: []}
+        rows = self.filter(
+            kind__in=[Area.Kind.STATE, Area.Kind.TERRITORY, Area.Kind.METROPOLITAN]
+        ).order_by("title")
+        for slug, title, kind in rows.values_list("slug", "title", "kind"):
+            group = Area.Kind.METROPOLITAN if kind == Area.Kind.METROPOLITAN else Area.Kind.STATE
+            groups[group].append((slug, title))
+        return [
+            ("States and territories", groups[Area.Kind.STATE]),
+            ("Metropolitan areas", groups[Area.Kind.METROPOLITAN]),
+        ]
+
 
 class AreaManager(models.Manager.from_queryset(AreaQuerySet)):
     def get_by_natural_key(self, code, kind):

@@ -4,7 +4,7 @@ into careers.models.roles.RoleQuerySet)."""
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import CharField, F, OuterRef, Subquery, Value
 
 from careers.official.models import RoleOccupation, WageEstimate
 from careers.official.places import Area
@@ -14,22 +14,27 @@ from careers.tile_map import StateFigure, tile_map
 class OfficialMedianQuerySet(models.QuerySet):
     """Role queries by official pay: mixed into the roles' queryset."""
 
-    def with_official_median(self):
-        """Annotate each role with its first official occupation's newest national median:
-        `official_median` (dollars a year, None when there is none),
-        `official_median_top_coded` and `official_occupation` (its title)."""
+    def with_official_median(self, area=None):
+        """Annotate each role with its first official occupation's newest median, national
+        or in `area` (an Area) across all industries: `official_median` (dollars a year,
+        None when there is none), `official_median_top_coded`, `official_occupation` (its
+        title) and `official_area` (the area's title; None for the national figure).
+        Annotating again with another area replaces the figures, so the sort follows."""
         first_link = RoleOccupation.objects.filter(role=OuterRef(OuterRef("pk"))).order_by(
             "position", "occupation__code"
         )
-        newest = (
+        estimates = (
             WageEstimate.objects.national()
-            .filter(occupation=Subquery(first_link.values("occupation")[:1]))
-            .order_by("-release__reference_month")
+            if area is None
+            else WageEstimate.objects.cross_industry().filter(area=area)
         )
+        first_occupation = Subquery(first_link.values("occupation")[:1])
+        newest = estimates.filter(occupation=first_occupation).order_by("-release__reference_month")
         return self.annotate(
             official_median=Subquery(newest.values("annual_median")[:1]),
             official_median_top_coded=Subquery(newest.values("annual_median_top_coded")[:1]),
             official_occupation=Subquery(newest.values("occupation__title")[:1]),
+            official_area=Value(area.title if area else None, output_field=CharField()),
         )
 
     def _ensure_official_median(self):

@@ -1,0 +1,84 @@
+"""A student who will live in California switches the directory's official pay to
+California: every card, the official-median filter and the sort then use it, the
+heading says so, and the link can be shared."""
+
+import re
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from careers.models import Area, NaicsIndustry, Occupation, WageEstimate, WageRelease
+from tests.helpers import text
+
+URL = "/roles/"
+
+
+def official_medians(response):
+    """[(area named on the card, figure)] in page order."""
+    return re.findall(r"Official median in ([^$]+?) (\$[\d,]+)", text(response))
+
+
+def test_pay_in_a_state_switches_every_card_the_sort_and_the_heading(client):
+    response = client.get(URL, {"pay_in": "california", "sort": "official-median-high"})
+
+    assert response.status_code == 200
+    assert "with official pay in California" in response.content.decode().split("</h1>")[0]
+    figures = official_medians(response)
+    assert figures and {area for area, _ in figures} == {"California"}
+    amounts = [int(figure.strip("$").replace(",", "")) for _, figure in figures]
+    assert amounts == sorted(amounts, reverse=True)
+    # Data scientists in California: $141,590 (nationally $120,230).
+    cards = response.content.decode().split('<article class="role-card">')
+    scientist = next(card for card in cards if 'href="/roles/data-scientist/"' in card)
+    assert "Official median in California</dt>" in scientist and "$141,590" in scientist
+    assert "BLS OEWS, May 2025, California, all industries" in text(response)
+
+
+def test_the_official_median_filter_reads_the_chosen_area(client):
+    everywhere = client.get(URL, {"official_median_min": 200_000})
+    in_san_jose = client.get(
+        URL, {"official_median_min": 200_000, "pay_in": "san-jose-sunnyvale-santa-clara-ca"}
+    )
+    count = lambda response: int(re.search(r"(\d+) roles? found", text(response))[1])  # noqa: E731
+    assert count(in_san_jose) > count(everywhere)
+
+
+def test_the_choice_is_kept_in_the_shareable_link_and_can_be_removed(client):
+    response = client.get(URL, {"pay_in": "california"})
+    html = response.content.decode()
+    assert '<option value="california" selected>California</option>' in html
+    assert "Show official pay in: California" in text(response)
+
+
+def test_an_unknown_or_odd_area_is_a_form_error_not_a_crash(client):
+    for value in ("atlantis", "x" * 5000, "cali\x00fornia", "ü"):
+        response = client.get(URL, {"pay_in": value})
+        assert response.status_code == 200
+        assert "Select a valid choice" in text(response)
+    repeated = client.get(URL + "?pay_in=atlantis&pay_in=california")
+    assert "with official pay in California" in text(repeated)
+
+
+def test_the_directory_runs_the_same_queries_whatever_the_number_of_areas(client):
+    with CaptureQueriesContext(connection) as before:
+        client.get(URL, {"pay_in": "california"})
+    release = WageRelease.objects.get(name="May 2025")
+    industry = NaicsIndustry.objects.get(naics="000000", ownership="1235")
+    areas = Area.objects.bulk_create(
+        Area(code=f"9{n:04d}", kind=Area.Kind.METROPOLITAN, title=f"Metro {n}", slug=f"m-{n}")
+        for n in range(600)
+    )
+    WageEstimate.objects.bulk_create(
+        WageEstimate(
+            release=release,
+            occupation=occupation,
+            area=area,
+            industry=industry,
+            annual_median=100_000,
+        )
+        for area in areas
+        for occupation in Occupation.objects.filter(role_links__isnull=False).distinct()
+    )
+    with CaptureQueriesContext(connection) as after:
+        client.get(URL, {"pay_in": "california"})
+    assert len(after) == len(before)
