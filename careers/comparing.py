@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from careers.models import Role
+from careers.models import Role, WageEstimate
 
 COMPARE_MIN, COMPARE_MAX = 2, 4
 
@@ -11,6 +11,24 @@ COMPARE_MIN, COMPARE_MAX = 2, 4
 class Comparison:
     roles: list
     shared_skill_ids: set = field(default_factory=set)
+    # The area whose official pay is shown beside the national figures, if any, and its
+    # newest cross-industry estimates by occupation id.
+    area: object = None
+    area_estimates: dict = field(default_factory=dict)
+
+    @property
+    def area_pay_by_role(self):
+        """[(role, [(occupation, estimate or None), …]), …] in the chosen area."""
+        return [
+            (
+                role,
+                [
+                    (link.occupation, self.area_estimates.get(link.occupation_id))
+                    for link in role.occupation_links.all()
+                ],
+            )
+            for role in self.roles
+        ]
 
     @property
     def skills_by_role(self):
@@ -27,10 +45,21 @@ class Comparison:
         ]
 
 
-def compare(slugs):
-    """The comparison of the published roles named by `slugs`, in the order given."""
+def compare(slugs, area=None):
+    """The comparison of the published roles named by `slugs`, in the order given, with
+    their official pay in `area` (an Area) too when one is given: one more query."""
     roles = {role.slug: role for role in Role.objects.for_detail().filter(slug__in=slugs)}
     ordered = [roles[slug] for slug in slugs if slug in roles]
     skill_sets = [{rs.skill_id for rs in role.role_skills.all()} for role in ordered]
     shared = set.intersection(*skill_sets) if len(skill_sets) >= 2 else set()
-    return Comparison(roles=ordered, shared_skill_ids=shared)
+    comparison = Comparison(roles=ordered, shared_skill_ids=shared, area=area)
+    if area is not None:
+        occupations = {link.occupation_id for r in ordered for link in r.occupation_links.all()}
+        estimates = (
+            WageEstimate.objects.cross_industry()
+            .latest()
+            .filter(area=area, occupation__in=occupations)
+            .select_related("release")
+        )
+        comparison.area_estimates = {e.occupation_id: e for e in estimates}
+    return comparison

@@ -12,7 +12,7 @@ from simple_history.manager import SIMPLE_HISTORY_REVERSE_ATTR_NAME
 
 from careers.comparing import COMPARE_MAX, COMPARE_MIN
 from careers.importing import COLUMNS as IMPORT_COLUMNS
-from careers.models import FIGURE_FIELD_NAMES, PLACEMENT_FIELDS, Role, Skill
+from careers.models import FIGURE_FIELD_NAMES, PLACEMENT_FIELDS, Area, Role, Skill
 from careers.uploads import UploadRefused, check_size, csv_rows
 
 
@@ -127,11 +127,24 @@ class CompareForm(forms.Form):
         },
     )
 
+    area = forms.ChoiceField(
+        label="Also show official pay in",
+        required=False,
+        help_text="A state or metropolitan area, beside the national figures.",
+        error_messages={"invalid_choice": "We have no official figures for “%(value)s”."},
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["roles"].choices = (
             Role.objects.published().order_by("title").values_list("slug", "title")
         )
+        self.fields["area"].choices = [("", "Nowhere else"), *Area.objects.grouped_choices()]
+
+    def clean_area(self):
+        """The chosen Area, or None."""
+        slug = self.cleaned_data["area"]
+        return Area.objects.get(slug=slug) if slug else None
 
     def clean_roles(self):
         roles = list(dict.fromkeys(self.cleaned_data["roles"]))  # a repeated role counts once
@@ -147,7 +160,10 @@ class CompareForm(forms.Form):
         return roles
 
     def shareable_query(self):
-        return urlencode([("roles", slug) for slug in self.cleaned_data.get("roles", [])])
+        pairs = [("roles", slug) for slug in self.cleaned_data.get("roles", [])]
+        if self.cleaned_data.get("area"):
+            pairs.append(("area", self.cleaned_data["area"].slug))
+        return urlencode(pairs)
 
 
 class SlugListField(forms.Field):

@@ -148,7 +148,9 @@ def role_detail(request, slug):
 
 def compare_roles(request):
     form = CompareForm(request.GET or None)
-    comparison = compare(form.cleaned_data["roles"]) if form.is_valid() else None
+    comparison = (
+        compare(form.cleaned_data["roles"], form.cleaned_data["area"]) if form.is_valid() else None
+    )
     return render(
         request,
         "careers/compare.html",
