@@ -11,6 +11,8 @@ from django.utils.translation import ngettext
 
 NO_FIGURE = "No figure yet"
 # An official figure BLS marks "*" or "**", or does not publish for the occupation.
+# What a table of areas or industries says where BLS publishes no figure there.
+NOT_PUBLISHED = "not published"
 NOT_AVAILABLE = "Not available"
 FIGURE_UNITS = {"percent": "%", "times": "\u00d7"}
 
@@ -63,6 +65,30 @@ def wage(figure, short=False):
     if figure.top_coded:
         text += " or more"
     return text + " an hour" if figure.hourly and not short else text
+
+
+def compact_wage(figure):
+    """An official annual figure in a table of areas or industries: "$141,590", a
+    top-coded one "≥ $239,200", and "not published" where BLS publishes none there."""
+    if figure is None or figure.amount is None:
+        return NOT_PUBLISHED
+    text = usd(figure.amount)
+    return f"≥ {text}" if figure.top_coded else text
+
+
+def count_or_unpublished(value):
+    """Employment in a table of areas: "1,230", or "not published" (BLS's "**")."""
+    return NOT_PUBLISHED if value is None else number(value)
+
+
+def concentration(location_quotient):
+    """BLS's location quotient as words: "3.16× as concentrated as nationally"."""
+    if location_quotient is None:
+        return NOT_PUBLISHED
+    multiple = f"{location_quotient}×"
+    if location_quotient >= 1:
+        return f"{multiple} as concentrated as nationally"
+    return f"{multiple}: less concentrated than nationally"
 
 
 def salary_range(role):

@@ -141,7 +141,9 @@ def role_detail(request, slug):
             "role": role,
             "meta": meta,
             "structured_data": occupation(role, meta.canonical_url),
-            "pay_by_location": PayByLocation.for_role(role),
+            "pay_by_location": PayByLocation.for_role(
+                role, request.GET.get("states_by"), request.GET.get("metros_by")
+            ),
         },
     )
 

@@ -2,6 +2,7 @@
 into careers.models.roles.RoleQuerySet)."""
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.db import models
 from django.db.models import CharField, F, OuterRef, Subquery, Value
@@ -58,22 +59,68 @@ TOP_METROS = 10
 
 
 @dataclass(frozen=True)
+class SortColumn:
+    """A column a visitor may sort a table of areas by: its label, the value it reads
+    and the way it sorts (the figures highest first, names A to Z)."""
+
+    key: str
+    label: str
+    field: str
+    descending: bool = True
+
+    def ordering(self):
+        if not self.descending:
+            return [self.field]
+        return [F(self.field).desc(nulls_last=True), "area__title"]
+
+    def sort_key(self, estimate):
+        """The same order in Python, for the few rows already fetched (top metros)."""
+        value = (
+            estimate.area.title if self.field == "area__title" else getattr(estimate, self.field)
+        )
+        missing = value is None
+        if self.descending:
+            return (missing, -(value or 0), estimate.area.title)
+        return (missing, value)
+
+
+SORT_COLUMNS = {
+    column.key: column
+    for column in (
+        SortColumn("name", "Area", "area__title", descending=False),
+        SortColumn("median", "Median", "annual_median"),
+        SortColumn("employment", "Employed", "employment"),
+        SortColumn("concentration", "Concentration", "location_quotient"),
+    )
+}
+
+
+def sort_column(key, default):
+    """The column `key` names, or `default`'s for anything else a link may carry."""
+    return SORT_COLUMNS.get(key) or SORT_COLUMNS[default]
+
+
+@dataclass(frozen=True)
 class PayByLocation:
     """A role's pay where people live: its first official occupation's newest median
-    in every state (as a tile map) and in the best-paid metropolitan areas."""
+    in every state (a tile map and a table) and in the best-paid metropolitan areas,
+    each table in the order the visitor chose."""
 
     occupation: object
-    states: list  # WageEstimate, by state name
-    top_metros: list  # WageEstimate, highest median first
+    states: list  # WageEstimate, in states_by order
+    top_metros: list  # WageEstimate: the TOP_METROS best paid, in metros_by order
     map: object  # careers.tile_map.TileMap
+    states_by: SortColumn
+    metros_by: SortColumn
 
     @classmethod
-    def for_role(cls, role):
+    def for_role(cls, role, states_by="name", metros_by="median"):
         """From a role of RoleQuerySet.for_detail(); None when it links no occupation.
         Two queries, whatever the number of areas."""
         links = list(role.occupation_links.all())
         if not links:
             return None
+        states_by, metros_by = sort_column(states_by, "name"), sort_column(metros_by, "median")
         occupation = links[0].occupation
         local = (
             WageEstimate.objects.local()
@@ -83,13 +130,14 @@ class PayByLocation:
         )
         states = list(
             local.filter(area__kind__in=[Area.Kind.STATE, Area.Kind.TERRITORY]).order_by(
-                "area__title"
+                *states_by.ordering()
             )
         )
-        top_metros = list(
+        top_metros = sorted(
             local.filter(area__kind=Area.Kind.METROPOLITAN, annual_median__isnull=False).order_by(
                 F("annual_median").desc(), "area__title"
-            )[:TOP_METROS]
+            )[:TOP_METROS],
+            key=metros_by.sort_key,
         )
         figures = {
             estimate.area.states: StateFigure(
@@ -97,4 +145,37 @@ class PayByLocation:
             )
             for estimate in states
         }
-        return cls(occupation, states, top_metros, tile_map(figures))
+        return cls(occupation, states, top_metros, tile_map(figures), states_by, metros_by)
+
+    def headers(self, table):
+        """The columns of `table` ("states" or "metros") with the link that sorts by each
+        (keeping the other table's order) and whether it is the current order."""
+        current = self.states_by if table == "states" else self.metros_by
+        other = (
+            ("metros_by", self.metros_by.key)
+            if table == "states"
+            else (
+                "states_by",
+                self.states_by.key,
+            )
+        )
+        name = "State" if table == "states" else "Metropolitan area"
+        return [
+            {
+                "label": name if column.key == "name" else column.label,
+                "query": urlencode([(f"{table}_by", column.key), other]),
+                "anchor": f"{table}-pay-table",
+                "sorted": None
+                if column.key != current.key
+                else ("descending" if column.descending else "ascending"),
+            }
+            for column in SORT_COLUMNS.values()
+        ]
+
+    @property
+    def state_headers(self):
+        return self.headers("states")
+
+    @property
+    def metro_headers(self):
+        return self.headers("metros")

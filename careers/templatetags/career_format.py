@@ -18,13 +18,17 @@ register.filter("salary_range", formatting.salary_range)
 register.filter("field_salary_range", formatting.field_salary_range)
 register.filter("growth", formatting.growth)
 register.filter("percent", formatting.percent)
+register.filter("count_or_unpublished", formatting.count_or_unpublished)
+register.filter("concentration", formatting.concentration)
 register.filter("factor_figure", formatting.factor_figure)
 
 
 @register.filter
 def wage(figure, style=""):
     """An official figure as formatting.wage() says it; `wage:"short"` drops "an hour",
-    for a column whose heading says it."""
+    for a column whose heading says it; `wage:"compact"` is formatting.compact_wage()."""
+    if style == "compact":
+        return formatting.compact_wage(figure)
     return formatting.wage(figure, short=style == "short")
 
 
