@@ -275,6 +275,16 @@ def _estimate_values(cells, hourly_top_code):
     return values
 
 
+# How many digits each type of area's code has (FIPS for states, CBSA for metro areas).
+AREA_CODE_WIDTH = {
+    Area.Kind.NATIONAL: 2,
+    Area.Kind.STATE: 2,
+    Area.Kind.TERRITORY: 2,
+    Area.Kind.METROPOLITAN: 5,
+    Area.Kind.NONMETROPOLITAN: 7,
+}
+
+
 def _area_kind(code, text):
     """BLS's AREA_TYPE, or, in a file without that column, the type its code implies."""
     if text:
@@ -384,10 +394,13 @@ class OewsReader:
 
     def _area(self, row):
         code = row.text("area")
+        kind = _area_kind(code, row.text("area_type"))
+        if kind is not None and code.isdigit():
+            # A workbook may store the code as a number: Alabama's "01" reads 1.
+            code = code.zfill(AREA_CODE_WIDTH.get(kind, len(code)))
         if not re.match(AREA_CODE_PATTERN, code):
             row.problem("area", f"“{code[:40]}” is not a BLS area code (2 to 7 digits).")
             return None
-        kind = _area_kind(code, row.text("area_type"))
         if kind is None:
             row.problem("area_type", f"“{row.text('area_type')[:40]}” is not a BLS area type.")
             return None
@@ -399,7 +412,8 @@ class OewsReader:
 
     def _industry(self, row):
         naics = row.text("naics") or CROSS_INDUSTRY
-        naics = naics.zfill(6) if naics.isdigit() and len(naics) > 2 else naics
+        # Stored as a number, "000000" reads 0 and "000001" reads 1; sectors are 2 digits.
+        naics = naics.zfill(6) if naics.isdigit() and len(naics) != 2 else naics
         if not re.match(NAICS_PATTERN, naics):
             row.problem("naics", f"“{naics[:40]}” is not a NAICS code like 541500.")
             return None

@@ -5,6 +5,7 @@ bad file changes nothing and says where it is wrong.
 The seeded database already holds the "May 2025" release, imported from the same sample;
 tests of a first import use "May 2024", a release it does not hold."""
 
+import csv
 import datetime
 import io
 import zipfile
@@ -15,6 +16,7 @@ import pytest
 from careers.models import Area, Occupation, WageEstimate, WageRelease
 from careers.official.importing import DEFAULT_HOURLY_TOP_CODE
 from careers.official.reading import OewsFileError
+from careers.seeding import AREAS_SEED
 from tests.helpers import (
     MAY_2023,
     SAMPLE_FILE,
@@ -396,3 +398,33 @@ def test_a_workbook_with_a_field_descriptions_sheet_first_reads_the_data_sheet()
 
     assert report.new_estimates == 18
     assert estimates_of("May 2024")["15-2051"].hourly_median == Decimal("57.80")
+
+
+@pytest.mark.parametrize(
+    "layout", ["state_M2025_dl.xlsx", "MSA_M2025_dl.xlsx", "all_data_M_2025.csv"]
+)
+def test_the_state_metropolitan_and_all_data_downloads_import_by_column_name(layout):
+    rows = list(csv.DictReader(io.StringIO(AREAS_SEED.path.read_text(encoding="utf-8"))))
+    kind = {"state_": "2", "MSA_M2": "4", "all_da": ""}[layout[:6]]
+    chosen = [row for row in rows if not kind or row["AREA_TYPE"] == kind][:400]
+    # BLS's workbooks may order the columns differently: only the names count.
+    chosen = [dict(reversed(row.items())) for row in chosen]
+    data = as_xlsx(chosen) if layout.endswith(".xlsx") else as_csv(chosen)
+
+    report = import_file(data, file_name=layout)
+
+    assert report.new_estimates == len(chosen)
+    for row in chosen[:: len(chosen) // 10]:
+        stored = WageEstimate.objects.get(
+            release__name="May 2024",
+            occupation__code=row["OCC_CODE"],
+            area__code=row["AREA"],
+            area__kind=int(row["AREA_TYPE"]),
+            industry__naics=row["NAICS"],
+            industry__ownership=row["OWN_CODE"],
+        )
+        median = row["A_MEDIAN"].replace(",", "")
+        assert stored.annual_median == (int(median) if median.isdigit() else None) or (
+            median == "#" and stored.annual_median_top_coded
+        )
+        assert stored.area.title == row["AREA_TITLE"]
