@@ -10,9 +10,11 @@ import datetime
 import io
 import zipfile
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
+from careers.formatting import compact_wage, count_or_unpublished
 from careers.models import Area, Occupation, WageEstimate, WageRelease
 from careers.official.importing import DEFAULT_HOURLY_TOP_CODE
 from careers.official.reading import OewsFileError
@@ -428,3 +430,20 @@ def test_the_state_metropolitan_and_all_data_downloads_import_by_column_name(lay
             median == "#" and stored.annual_median_top_coded
         )
         assert stored.area.title == row["AREA_TITLE"]
+
+
+def test_blss_own_markers_in_area_rows_are_stored_as_published():
+    """BLS's area sample holds genuine "#" rows (family medicine physicians, where every
+    wage is at or above the top-code) and "**" employment."""
+    import_file((Path(__file__).parent / "files" / "oews-areas-sample-may-2025.csv").read_bytes())
+
+    physicians = WageEstimate.objects.filter(
+        release__name="May 2024", occupation__code="29-1215"
+    ).exclude(area__kind=Area.Kind.NATIONAL)
+    top_coded = physicians.filter(annual_median_top_coded=True).first()
+    assert top_coded is not None and top_coded.annual_median == 239_200
+    assert compact_wage(top_coded.median) == "≥ $239,200"
+    unpublished = WageEstimate.objects.filter(release__name="May 2024", employment=None).first()
+    assert (
+        unpublished is not None and count_or_unpublished(unpublished.employment) == "not published"
+    )
