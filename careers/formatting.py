@@ -12,6 +12,8 @@ from django.utils.translation import ngettext
 NO_FIGURE = "No figure yet"
 # An official figure BLS marks "*" or "**", or does not publish for the occupation.
 NOT_AVAILABLE = "Not available"
+# The same, where figures stand side by side in a compact table (the places pages).
+NOT_PUBLISHED = "Not published"
 FIGURE_UNITS = {"percent": "%", "times": "\u00d7"}
 
 
@@ -37,9 +39,12 @@ def usd(amount):
     return f"${number(amount)}"
 
 
-def count(value):
-    """262440 → "262,440"; None → "Not available" (employment BLS does not publish)."""
-    return NOT_AVAILABLE if value is None else number(value)
+def count(value, compact=False):
+    """262440 → "262,440"; None → "Not available" (employment BLS does not publish),
+    or "Not published" when `compact`, as wage() says it."""
+    if value is None:
+        return NOT_PUBLISHED if compact else NOT_AVAILABLE
+    return number(value)
 
 
 def counted(value, singular, plural=None):
@@ -48,21 +53,38 @@ def counted(value, singular, plural=None):
     return f"{number(value)} {noun}"
 
 
-def wage(figure, short=False):
+def wage(figure, short=False, compact=False):
     """An official figure (a Wage) as it must read: "$120,230", "$57.80 an hour", a
     top-coded one "$239,200 or more" (never a number that looks exact), and "Not
     available" where BLS publishes none. `short` drops "an hour", for a column whose
-    heading says it."""
+    heading says it; `compact`, for figures side by side, reads "≥ $239,200" and
+    "Not published"."""
     if figure is None or figure.amount is None:
-        return NOT_AVAILABLE
+        return NOT_PUBLISHED if compact else NOT_AVAILABLE
     if figure.hourly:
         whole, cents = f"{figure.amount:.2f}".split(".")
         text = f"${number(whole)}.{cents}"
     else:
         text = usd(figure.amount)
     if figure.top_coded:
-        text += " or more"
+        text = f"\u2265 {text}" if compact else f"{text} or more"
     return text + " an hour" if figure.hourly and not short else text
+
+
+def concentration(location_quotient):
+    """BLS's location quotient in words, with its own two decimals (3.16, not 3.2: the
+    figure as BLS publishes it, and 0.96 never rounds up to a misleading "1.0×"):
+    "3.16× as concentrated as nationally", "Less concentrated than nationally
+    (0.45×)"; "Not published" when BLS gives none."""
+    if location_quotient is None:
+        return NOT_PUBLISHED
+    quotient = Decimal(location_quotient)
+    figure = f"{quotient:.2f}\u00d7"
+    if quotient < 1:
+        return f"Less concentrated than nationally ({figure})"
+    if quotient == 1:
+        return f"As concentrated as nationally ({figure})"
+    return f"{figure} as concentrated as nationally"
 
 
 def salary_range(role):

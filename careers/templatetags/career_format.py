@@ -13,19 +13,26 @@ from careers.formatting import Wage
 register = template.Library()
 
 register.filter("usd", formatting.usd)
-register.filter("count", formatting.count)
 register.filter("salary_range", formatting.salary_range)
 register.filter("field_salary_range", formatting.field_salary_range)
 register.filter("growth", formatting.growth)
 register.filter("percent", formatting.percent)
 register.filter("factor_figure", formatting.factor_figure)
+register.filter("concentration", formatting.concentration)
 
 
 @register.filter
 def wage(figure, style=""):
     """An official figure as formatting.wage() says it; `wage:"short"` drops "an hour",
-    for a column whose heading says it."""
-    return formatting.wage(figure, short=style == "short")
+    for a column whose heading says it; `wage:"compact"` reads "≥ $239,200" and
+    "Not published", for figures side by side."""
+    return formatting.wage(figure, short=style == "short", compact=style == "compact")
+
+
+@register.filter
+def count(value, style=""):
+    """A count as formatting.count() says it; `count:"compact"` as `wage:"compact"` does."""
+    return formatting.count(value, compact=style == "compact")
 
 
 @register.filter
