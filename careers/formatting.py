@@ -71,6 +71,32 @@ def wage(figure, short=False, compact=False):
     return text + " an hour" if figure.hourly and not short else text
 
 
+def here_and_nationally(here, nationally):
+    """One occupation's figure (a Wage, or None) in an area beside the same figure for
+    the whole U.S., compactly: "$185,080 here, $120,230 nationally"."""
+    national = wage(nationally, compact=True)
+    if national == NOT_PUBLISHED:
+        national = national.lower()
+    return f"{wage(here, compact=True)} here, {national} nationally"
+
+
+def wage_range(low, high):
+    """Two official figures as a span, compactly: "$118,000 to ≥ $239,200"; "Not
+    published" when BLS publishes neither."""
+    if (low is None or low.amount is None) and (high is None or high.amount is None):
+        return NOT_PUBLISHED
+    return f"{wage(low, compact=True)} to {wage(high, compact=True)}"
+
+
+def employed(total, partial=False):
+    """People employed in a place, added up over occupations: "12,340 employed", "at
+    least 12,340 employed" when BLS withholds some of it (`partial`), and "Employment
+    not published" when it withholds all."""
+    if total is None:
+        return "Employment not published"
+    return f"{'at least ' if partial else ''}{number(total)} employed"
+
+
 def concentration(location_quotient):
     """BLS's location quotient in words, with its own two decimals (3.16, not 3.2: the
     figure as BLS publishes it, and 0.96 never rounds up to a misleading "1.0×"):

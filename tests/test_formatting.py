@@ -11,7 +11,9 @@ from careers.formatting import (
     concentration,
     count,
     counted,
+    employed,
     growth,
+    here_and_nationally,
     long_date,
     outlook,
     percent,
@@ -19,6 +21,7 @@ from careers.formatting import (
     salary_range,
     usd,
     wage,
+    wage_range,
 )
 from careers.templatetags.career_format import time_element
 
@@ -76,6 +79,19 @@ def test_figures_side_by_side_read_compactly_and_never_look_exact_when_top_coded
     assert wage(Wage(185_080), compact=True) == "$185,080"
     assert wage(Wage(None), compact=True) == "Not published"
     assert count(None, compact=True) == "Not published"
+
+
+def test_a_place_figure_reads_beside_the_national_one_and_as_a_span():
+    assert here_and_nationally(Wage(185_080), Wage(120_230)) == "$185,080 here, $120,230 nationally"
+    assert here_and_nationally(Wage(None), None) == "Not published here, not published nationally"
+    assert wage_range(Wage(109_740), Wage(239_200, top_coded=True)) == "$109,740 to \u2265 $239,200"
+    assert wage_range(Wage(None), None) == "Not published"
+
+
+def test_people_employed_in_a_place_say_when_some_are_withheld():
+    assert employed(619_940) == "619,940 employed"
+    assert employed(42_230, partial=True) == "at least 42,230 employed"
+    assert employed(None) == "Employment not published"
 
 
 @pytest.mark.parametrize(

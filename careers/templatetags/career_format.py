@@ -19,6 +19,7 @@ register.filter("growth", formatting.growth)
 register.filter("percent", formatting.percent)
 register.filter("factor_figure", formatting.factor_figure)
 register.filter("concentration", formatting.concentration)
+register.filter("wage_range", formatting.wage_range)
 
 
 @register.filter
@@ -39,6 +40,20 @@ def count(value, style=""):
 def row_wage(row, field):
     """One figure of a row in a BLS file being previewed (careers.official.reading.EstimateRow)."""
     return formatting.wage(row.wage(field))
+
+
+@register.filter
+def median_here_and_nationally(estimate):
+    """An area's estimate's median beside its occupation's national one (from
+    careers.official.place_pay.PlacePay), as formatting.here_and_nationally() says it."""
+    national = estimate.occupation.latest_estimate
+    return formatting.here_and_nationally(estimate.median, national.median if national else None)
+
+
+@register.filter
+def employed(area):
+    """An area's employment in the guide's occupations, from AreaQuerySet.where_roles_work()."""
+    return formatting.employed(area.role_employment, area.role_employment_partial)
 
 
 @register.filter
