@@ -276,3 +276,23 @@ def test_the_places_pages_take_a_few_queries(client, django_assert_max_num_queri
         client.get(CALIFORNIA)
     with django_assert_max_num_queries(5):
         client.get(SAN_JOSE)
+
+
+# --- Getting there ------------------------------------------------------------------
+
+
+def test_places_are_in_the_main_navigation(client):
+    html = client.get("/").content.decode()
+    nav = html.split('aria-label="Main"')[1].split("</nav>")[0]
+    assert '<a href="/places/">Places</a>' in nav
+    here = client.get(SAN_JOSE).content.decode()
+    assert '<a href="/places/" aria-current="page">Places</a>' in here
+
+
+def test_the_role_page_links_each_metro_and_state_to_its_place_page(client):
+    html = client.get("/roles/data-scientist/").content.decode()
+    pay = html.split('id="pay-by-location-heading"')[1].split("</section>")[0]
+    assert f'<a href="{SAN_JOSE}">San Jose-Sunnyvale-Santa Clara, CA</a>' in pay
+    # The map's California square and its row in the table below it.
+    assert re.search(r'<a class="tile-link" href="/places/california/">\s*<title>California:', pay)
+    assert '<a href="/places/california/">California</a>' in pay
