@@ -282,3 +282,46 @@ class RoleFilter(django_filters.FilterSet):
                 query.setlist(key, values)
         encoded = query.urlencode()
         return f"?{encoded}" if encoded else "?"
+
+
+# Longest place search a visitor may type: BLS's longest area title is under 100.
+PLACE_QUERY_MAX = 100
+
+
+class SearchBox(forms.SearchInput):
+    """A search box that shows back what was typed, less any NUL character: the form
+    says why such a search cannot be used, and a NUL would spoil the page's HTML."""
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        return value.replace("\x00", "") if value else value
+
+
+class PlaceFilter(django_filters.FilterSet):
+    """The places list's search box: a place's name, or a state's postal code."""
+
+    q = django_filters.CharFilter(
+        label="Find a place",
+        method="filter_search",
+        max_length=PLACE_QUERY_MAX,
+        help_text="A state, a city or a metropolitan area, or a state’s two-letter code (CA).",
+        widget=SearchBox(attrs={"autocomplete": "off"}),
+    )
+
+    class Meta:
+        model = Area
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form.label_suffix = ""
+
+    def filter_search(self, queryset, name, value):
+        return queryset.matching(value)
+
+    @property
+    def search(self):
+        """The words searched for, "" when none (or when they could not be used)."""
+        if not self.is_bound or not self.form.is_valid():
+            return ""
+        return " ".join(self.form.cleaned_data.get("q", "").split())

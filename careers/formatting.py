@@ -11,9 +11,9 @@ from django.utils.translation import ngettext
 
 NO_FIGURE = "No figure yet"
 # An official figure BLS marks "*" or "**", or does not publish for the occupation.
-# What a table of areas or industries says where BLS publishes no figure there.
-NOT_PUBLISHED = "not published"
 NOT_AVAILABLE = "Not available"
+# The same, where figures stand side by side in a compact table (the places pages).
+NOT_PUBLISHED = "Not published"
 FIGURE_UNITS = {"percent": "%", "times": "\u00d7"}
 
 
@@ -39,9 +39,12 @@ def usd(amount):
     return f"${number(amount)}"
 
 
-def count(value):
-    """262440 → "262,440"; None → "Not available" (employment BLS does not publish)."""
-    return NOT_AVAILABLE if value is None else number(value)
+def count(value, compact=False):
+    """262440 → "262,440"; None → "Not available" (employment BLS does not publish),
+    or "Not published" when `compact`, as wage() says it."""
+    if value is None:
+        return NOT_PUBLISHED if compact else NOT_AVAILABLE
+    return number(value)
 
 
 def counted(value, singular, plural=None):
@@ -50,45 +53,64 @@ def counted(value, singular, plural=None):
     return f"{number(value)} {noun}"
 
 
-def wage(figure, short=False):
+def wage(figure, short=False, compact=False):
     """An official figure (a Wage) as it must read: "$120,230", "$57.80 an hour", a
     top-coded one "$239,200 or more" (never a number that looks exact), and "Not
     available" where BLS publishes none. `short` drops "an hour", for a column whose
-    heading says it."""
+    heading says it; `compact`, for figures side by side, reads "≥ $239,200" and
+    "Not published"."""
     if figure is None or figure.amount is None:
-        return NOT_AVAILABLE
+        return NOT_PUBLISHED if compact else NOT_AVAILABLE
     if figure.hourly:
         whole, cents = f"{figure.amount:.2f}".split(".")
         text = f"${number(whole)}.{cents}"
     else:
         text = usd(figure.amount)
     if figure.top_coded:
-        text += " or more"
+        text = f"\u2265 {text}" if compact else f"{text} or more"
     return text + " an hour" if figure.hourly and not short else text
 
 
-def compact_wage(figure):
-    """An official annual figure in a table of areas or industries: "$141,590", a
-    top-coded one "≥ $239,200", and "not published" where BLS publishes none there."""
-    if figure is None or figure.amount is None:
+def here_and_nationally(here, nationally):
+    """One occupation's figure (a Wage, or None) in an area beside the same figure for
+    the whole U.S., compactly: "$185,080 here, $120,230 nationally"."""
+    national = wage(nationally, compact=True)
+    if national == NOT_PUBLISHED:
+        national = national.lower()
+    return f"{wage(here, compact=True)} here, {national} nationally"
+
+
+def wage_range(low, high):
+    """Two official figures as a span, compactly: "$118,000 to ≥ $239,200"; "Not
+    published" when BLS publishes neither."""
+    if (low is None or low.amount is None) and (high is None or high.amount is None):
         return NOT_PUBLISHED
-    text = usd(figure.amount)
-    return f"≥ {text}" if figure.top_coded else text
+    return f"{wage(low, compact=True)} to {wage(high, compact=True)}"
 
 
-def count_or_unpublished(value):
-    """Employment in a table of areas: "1,230", or "not published" (BLS's "**")."""
-    return NOT_PUBLISHED if value is None else number(value)
+def employed(total, partial=False):
+    """People employed in a place, added up over occupations: "12,340 employed", "at
+    least 12,340 employed" when BLS withholds some of it (`partial`), and "Employment
+    not published" when it withholds all."""
+    if total is None:
+        return "Employment not published"
+    return f"{'at least ' if partial else ''}{number(total)} employed"
 
 
 def concentration(location_quotient):
-    """BLS's location quotient as words: "3.16× as concentrated as nationally"."""
+    """BLS's location quotient in words, with its own two decimals (3.16, not 3.2: the
+    figure as BLS publishes it, and 0.96 never rounds up to a misleading "1.0×"):
+    "3.16× as concentrated as nationally", "Less concentrated than nationally
+    (0.45×)"; "Not published" when BLS gives none."""
     if location_quotient is None:
         return NOT_PUBLISHED
-    multiple = f"{location_quotient}×"
-    if location_quotient >= 1:
-        return f"{multiple} as concentrated as nationally"
-    return f"{multiple}: less concentrated than nationally"
+    quotient = Decimal(location_quotient)
+    figure = f"{quotient:.2f}\u00d7"
+    if quotient < 1:
+        return f"Less concentrated than nationally ({figure})"
+    if quotient == 1:
+        return f"As concentrated as nationally ({figure})"
+    return f"{figure} as concentrated as nationally"
 
 
 def salary_range(role):

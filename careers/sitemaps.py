@@ -4,7 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q
 from django.urls import reverse
 
-from careers.models import Credential, Industry, Role, Skill
+from careers.models import Area, Credential, Industry, Role, Skill, WageRelease
 
 
 class RoleSitemap(Sitemap):
@@ -46,6 +46,22 @@ class CredentialSitemap(TopicSitemap):
     model = Credential
 
 
+class PlaceSitemap(Sitemap):
+    """Every state, territory, metropolitan and nonmetropolitan area with figures for the
+    guide's occupations: a page changes when BLS publishes a release."""
+
+    changefreq = "yearly"
+    priority = 0.4
+
+    def items(self):
+        return Area.objects.local().where_roles_work().order_by("slug")
+
+    def lastmod(self, area):
+        if not hasattr(self, "_published"):
+            self._published = WageRelease.objects.aggregate(latest=Max("published"))["latest"]
+        return self._published
+
+
 class SectionSitemap(Sitemap):
     """The home page, the list pages and the ways in (match, paths, the guide).
 
@@ -67,6 +83,7 @@ class SectionSitemap(Sitemap):
             "careers:guide",
             "careers:guide-figures",
             "careers:official-data",
+            "careers:place-list",
         ]
 
     def location(self, name):
@@ -84,4 +101,5 @@ SITEMAPS = {
     "skills": SkillSitemap,
     "industries": IndustrySitemap,
     "credentials": CredentialSitemap,
+    "places": PlaceSitemap,
 }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from careers import views
+from careers import views, views_places
 
 app_name = "careers"
 
@@ -23,5 +23,7 @@ urlpatterns = [
     path("guide/", views.guide, name="guide"),
     path("guide/figures/", views.guide_figures, name="guide-figures"),
     path("official-data/", views.official_data, name="official-data"),
+    path("places/", views_places.place_list, name="place-list"),
+    path("places/<slug:slug>/", views_places.place_detail, name="place-detail"),
     path("shortlists/<str:token>/", views.shortlist_detail, name="shortlist-detail"),
 ]

@@ -8,9 +8,12 @@ import pytest
 
 from careers.formatting import (
     Wage,
+    concentration,
     count,
     counted,
+    employed,
     growth,
+    here_and_nationally,
     long_date,
     outlook,
     percent,
@@ -18,6 +21,7 @@ from careers.formatting import (
     salary_range,
     usd,
     wage,
+    wage_range,
 )
 from careers.templatetags.career_format import time_element
 
@@ -68,6 +72,41 @@ def test_amounts_and_growth_are_formatted_once():
 )
 def test_official_figures_never_look_more_exact_than_bls_says(figure, short, expected):
     assert wage(figure, short=short) == expected
+
+
+def test_figures_side_by_side_read_compactly_and_never_look_exact_when_top_coded():
+    assert wage(Wage(239_200, top_coded=True), compact=True) == "\u2265 $239,200"
+    assert wage(Wage(185_080), compact=True) == "$185,080"
+    assert wage(Wage(None), compact=True) == "Not published"
+    assert count(None, compact=True) == "Not published"
+
+
+def test_a_place_figure_reads_beside_the_national_one_and_as_a_span():
+    assert here_and_nationally(Wage(185_080), Wage(120_230)) == "$185,080 here, $120,230 nationally"
+    assert here_and_nationally(Wage(None), None) == "Not published here, not published nationally"
+    assert wage_range(Wage(109_740), Wage(239_200, top_coded=True)) == "$109,740 to \u2265 $239,200"
+    assert wage_range(Wage(None), None) == "Not published"
+
+
+def test_people_employed_in_a_place_say_when_some_are_withheld():
+    assert employed(619_940) == "619,940 employed"
+    assert employed(42_230, partial=True) == "at least 42,230 employed"
+    assert employed(None) == "Employment not published"
+
+
+@pytest.mark.parametrize(
+    ("quotient", "expected"),
+    [
+        (Decimal("3.16"), "3.16\u00d7 as concentrated as nationally"),
+        (Decimal("12.5"), "12.50\u00d7 as concentrated as nationally"),
+        (Decimal("1.00"), "As concentrated as nationally (1.00\u00d7)"),
+        # Never rounded to "1.0×": below 1 is less concentrated, whatever the rounding.
+        (Decimal("0.96"), "Less concentrated than nationally (0.96\u00d7)"),
+        (None, "Not published"),
+    ],
+)
+def test_a_location_quotient_reads_in_words_with_bls_own_figure(quotient, expected):
+    assert concentration(quotient) == expected
 
 
 def test_counts_read_with_the_right_noun():

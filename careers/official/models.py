@@ -244,6 +244,10 @@ class WageEstimateQuerySet(models.QuerySet):
         """Cross-industry estimates for areas smaller than the nation."""
         return self.cross_industry().exclude(area__kind=Area.Kind.NATIONAL)
 
+    def of_published_roles(self):
+        """Estimates for occupations linked to published roles."""
+        return self.filter(occupation__in=Occupation.objects.linked_to_published_roles())
+
     def by_industry(self):
         """National estimates for single industries or ownerships."""
         return self.filter(area__kind=Area.Kind.NATIONAL).exclude(

@@ -6,8 +6,10 @@ industries (from the article) to NAICS codes (`Industry.official_industries`).""
 
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, Subquery, Sum
 from django.urls import reverse
+
+from careers.tile_map import STATES
 
 # BLS's codes for the whole United States, and for the estimates across every industry
 # and every kind of owner: together, the national figure.
@@ -19,6 +21,9 @@ AREA_CODE_PATTERN = r"^[0-9]{2,7}$"
 # NAICS as BLS writes it: six digits ("541500"), a sector ("51", "31-33") or one of
 # its own groupings ("3250A1", "000001" for private ownership only).
 NAICS_PATTERN = r"^[0-9]{2}(-[0-9]{2}|[0-9A-Z]{4})?$"
+# What a two-letter search is read as: the postal codes of the states, DC and the
+# territories BLS publishes (Guam and the Virgin Islands are not on the map).
+POSTAL_CODES = frozenset(STATES) | {"GU", "VI"}
 
 
 class AreaQuerySet(models.QuerySet):
@@ -47,6 +52,41 @@ class AreaQuerySet(models.QuerySet):
             ("States and territories", groups[Area.Kind.STATE]),
             ("Metropolitan areas", groups[Area.Kind.METROPOLITAN]),
         ]
+
+    def matching(self, text):
+        """Areas whose title holds `text` (case aside), or, when `text` is a postal code
+        ("ca"), the areas in that state: those BLS puts in it and the metropolitan areas
+        whose title lists it ("New York-Newark-Jersey City, NY-NJ" for "nj")."""
+        words = " ".join(str(text).split())
+        if not words:
+            return self
+        postal = words.upper()
+        if postal not in POSTAL_CODES:
+            return self.filter(title__icontains=words)
+        # `postal` is one of POSTAL_CODES, so it is safe inside a pattern.
+        return self.filter(
+            Q(states__regex=rf"(^|-){postal}(-|$)")
+            | Q(title__regex=rf", ([A-Z]{{2}}-)*{postal}(-[A-Z]{{2}})*$")
+        )
+
+    def where_roles_work(self):
+        """Areas where an occupation linked to a published role has an estimate (its
+        newest, across all industries), each annotated with `role_employment`, those
+        occupations' employment there added up (None when BLS publishes none of it), and
+        `role_employment_partial`, True when BLS withholds some of it ("**"). One query,
+        whatever the number of areas."""
+        estimates = (
+            self.model._meta.get_field("estimates")
+            .related_model.objects.cross_industry()
+            .latest()
+            .of_published_roles()
+            .filter(area=OuterRef("pk"))
+        )
+        total = estimates.order_by().values("area").annotate(total=Sum("employment"))
+        return self.filter(Exists(estimates)).annotate(
+            role_employment=Subquery(total.values("total")),
+            role_employment_partial=Exists(estimates.filter(employment__isnull=True)),
+        )
 
 
 class AreaManager(models.Manager.from_queryset(AreaQuerySet)):

@@ -141,7 +141,9 @@ class PayByLocation:
         )
         figures = {
             estimate.area.states: StateFigure(
-                estimate.annual_median, estimate.annual_median_top_coded
+                estimate.annual_median,
+                estimate.annual_median_top_coded,
+                url=estimate.area.get_absolute_url(),
             )
             for estimate in states
         }

@@ -13,29 +13,47 @@ from careers.formatting import Wage
 register = template.Library()
 
 register.filter("usd", formatting.usd)
-register.filter("count", formatting.count)
 register.filter("salary_range", formatting.salary_range)
 register.filter("field_salary_range", formatting.field_salary_range)
 register.filter("growth", formatting.growth)
 register.filter("percent", formatting.percent)
-register.filter("count_or_unpublished", formatting.count_or_unpublished)
-register.filter("concentration", formatting.concentration)
 register.filter("factor_figure", formatting.factor_figure)
+register.filter("concentration", formatting.concentration)
+register.filter("wage_range", formatting.wage_range)
 
 
 @register.filter
 def wage(figure, style=""):
     """An official figure as formatting.wage() says it; `wage:"short"` drops "an hour",
-    for a column whose heading says it; `wage:"compact"` is formatting.compact_wage()."""
-    if style == "compact":
-        return formatting.compact_wage(figure)
-    return formatting.wage(figure, short=style == "short")
+    for a column whose heading says it; `wage:"compact"` reads "≥ $239,200" and
+    "Not published", for figures side by side."""
+    return formatting.wage(figure, short=style == "short", compact=style == "compact")
+
+
+@register.filter
+def count(value, style=""):
+    """A count as formatting.count() says it; `count:"compact"` as `wage:"compact"` does."""
+    return formatting.count(value, compact=style == "compact")
 
 
 @register.filter
 def row_wage(row, field):
     """One figure of a row in a BLS file being previewed (careers.official.reading.EstimateRow)."""
     return formatting.wage(row.wage(field))
+
+
+@register.filter
+def median_here_and_nationally(estimate):
+    """An area's estimate's median beside its occupation's national one (from
+    careers.official.place_pay.PlacePay), as formatting.here_and_nationally() says it."""
+    national = estimate.occupation.latest_estimate
+    return formatting.here_and_nationally(estimate.median, national.median if national else None)
+
+
+@register.filter
+def employed(area):
+    """An area's employment in the guide's occupations, from AreaQuerySet.where_roles_work()."""
+    return formatting.employed(area.role_employment, area.role_employment_partial)
 
 
 @register.filter

@@ -217,6 +217,8 @@ RECORD_PAGES = [
     "/industries/finance/",
     "/credentials/",
     "/credentials/doctorate/",
+    "/places/",
+    "/places/san-jose-sunnyvale-santa-clara-ca/",
 ]
 
 STATIC_PAGES = [
@@ -258,6 +260,14 @@ STATIC_PAGES = [
     ("search-topic", "/search/?q=salary"),
     ("directory-mended", "/roles/?q=scienist"),
     ("match-by-other-names", "/match/?skill=ethics&skill=policy"),
+    ("places", "/places/"),
+    ("places-search", "/places/?q=san+jose"),
+    ("places-search-empty", "/places/?q=atlantis"),
+    ("places-bad-input", "/places/?q=%00&page=abc"),
+    ("place-metro", "/places/san-jose-sunnyvale-santa-clara-ca/"),
+    # A state lists its metropolitan and nonmetropolitan areas below its figures.
+    ("place-state", "/places/california/"),
+    ("place-nonmetro", "/places/alaska-nonmetropolitan-area/"),
     ("not-found", "/no-such-page/"),
 ]
 

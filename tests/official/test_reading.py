@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from careers.formatting import compact_wage, count_or_unpublished
+from careers.formatting import count, wage
 from careers.models import Area, Occupation, WageEstimate, WageRelease
 from careers.official.importing import DEFAULT_HOURLY_TOP_CODE
 from careers.official.reading import OewsFileError
@@ -442,8 +442,8 @@ def test_blss_own_markers_in_area_rows_are_stored_as_published():
     ).exclude(area__kind=Area.Kind.NATIONAL)
     top_coded = physicians.filter(annual_median_top_coded=True).first()
     assert top_coded is not None and top_coded.annual_median == 239_200
-    assert compact_wage(top_coded.median) == "≥ $239,200"
+    assert wage(top_coded.median, compact=True) == "≥ $239,200"
     unpublished = WageEstimate.objects.filter(release__name="May 2024", employment=None).first()
     assert (
-        unpublished is not None and count_or_unpublished(unpublished.employment) == "not published"
+        unpublished is not None and count(unpublished.employment, compact=True) == "Not published"
     )

@@ -32,6 +32,8 @@ PAGES = {
     "/skills/python/": ["q"],
     "/official-data/": ["release"],
     "/guide/": ["q"],
+    "/places/": ["q", "page"],
+    "/places/california/": ["q"],
 }
 
 NASTY = st.one_of(

@@ -83,7 +83,8 @@ def test_the_home_page_links_to_the_guide_and_why_pay_varies(client):
 def test_the_navigation_is_short_and_the_rest_is_in_the_footer(client):
     html = client.get("/guide/figures/").content.decode()
     nav = html.split('<nav class="site-nav" aria-label="Main">')[1].split("</nav>")[0]
-    assert re.findall(r">([^<>]+)</a>", nav) == ["Roles", "Match", "Paths", "Compare", "Guide"]
+    links = ["Roles", "Match", "Paths", "Compare", "Places", "Guide"]
+    assert re.findall(r">([^<>]+)</a>", nav) == links
     assert '<a href="/guide/" aria-current="page">Guide</a>' in nav
     footer = html.split('<nav class="footer-nav"')[1].split("</nav>")[0]
     for label in ("Skills", "Industries", "Credentials", "Why pay varies", "Search"):

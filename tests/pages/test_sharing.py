@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from careers.models import Credential, Industry, Role, Skill
+from careers.models import Area, Credential, Industry, Role, Skill
 from tests.helpers import BASE, RECORD_PAGES
 
 
@@ -140,6 +140,7 @@ def test_the_sitemap_lists_every_public_page_with_dates_and_no_unpublished_one(c
             "/guide/",
             "/guide/figures/",
             "/official-data/",
+            "/places/",
         )
     }
     expected |= {BASE + r.get_absolute_url() for r in Role.objects.published()}
@@ -148,6 +149,7 @@ def test_the_sitemap_lists_every_public_page_with_dates_and_no_unpublished_one(c
         for model in (Skill, Industry, Credential)
         for t in model.objects.all()
     }
+    expected |= {BASE + area.get_absolute_url() for area in Area.objects.local().where_roles_work()}
     assert locations == expected
     assert BASE + "/roles/data-analyst/" not in locations
     assert xml.count("<lastmod>") >= Role.objects.published().count()
