@@ -32,6 +32,10 @@ def test_pay_in_a_state_switches_every_card_the_sort_and_the_heading(client):
     scientist = next(card for card in cards if 'href="/roles/data-scientist/"' in card)
     assert "Official median in California</dt>" in scientist and "$141,590" in scientist
     assert "BLS OEWS, May 2025, California, all industries" in text(response)
+    assert (
+        '<a href="/places/california/">Every role’s pay in California</a>'
+        in response.content.decode()
+    )
 
 
 def test_the_official_median_filter_reads_the_chosen_area(client):
