@@ -448,3 +448,33 @@ def missing(tool, hint):
     if os.environ.get("CI"):
         pytest.fail(message, pytrace=False)
     pytest.skip(message)
+
+
+def add_metro_areas(count, occupations=None):
+    """`count` more metropolitan areas ("Metro 0, CA"…), each with a May 2025 estimate
+    for `occupations` (default: every occupation with one): a much bigger country, for
+    tests that a page's queries do not grow with it. Returns the areas."""
+    from careers.models import Area, NaicsIndustry, Occupation, WageRelease
+
+    release = WageRelease.objects.get(name="May 2025")
+    industry = NaicsIndustry.objects.get(naics="000000", ownership="1235")
+    if occupations is None:
+        occupations = Occupation.objects.filter(wage_estimates__isnull=False).distinct()
+    occupations = list(occupations)
+    areas = Area.objects.bulk_create(
+        Area(code=f"9{n:04d}", kind=Area.Kind.METROPOLITAN, title=f"Metro {n}, CA", slug=f"m-{n}")
+        for n in range(count)
+    )
+    WageEstimate.objects.bulk_create(
+        WageEstimate(
+            release=release,
+            occupation=occupation,
+            area=area,
+            industry=industry,
+            employment=100 + n,
+            annual_median=100_000 + n,
+        )
+        for n, area in enumerate(areas)
+        for occupation in occupations
+    )
+    return areas

@@ -7,8 +7,8 @@ import re
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from careers.models import Area, NaicsIndustry, Occupation, WageEstimate, WageRelease
-from tests.helpers import text
+from careers.models import Area, Occupation, WageEstimate
+from tests.helpers import add_metro_areas, text
 
 URL = "/roles/data-scientist/"
 
@@ -100,23 +100,7 @@ def test_a_state_without_a_published_median_says_not_published(client):
 def test_the_role_page_queries_do_not_grow_with_the_number_of_areas(client):
     with CaptureQueriesContext(connection) as before:
         client.get(URL)
-    release = WageRelease.objects.get(name="May 2025")
-    occupation = Occupation.objects.get(code="15-2051")
-    industry = NaicsIndustry.objects.get(naics="000000", ownership="1235")
-    areas = Area.objects.bulk_create(
-        Area(code=f"9{n:04d}", kind=Area.Kind.METROPOLITAN, title=f"Metro {n}", slug=f"m-{n}")
-        for n in range(600)
-    )
-    WageEstimate.objects.bulk_create(
-        WageEstimate(
-            release=release,
-            occupation=occupation,
-            area=area,
-            industry=industry,
-            annual_median=100_000 + n,
-        )
-        for n, area in enumerate(areas)
-    )
+    add_metro_areas(600, Occupation.objects.filter(code="15-2051"))
     with CaptureQueriesContext(connection) as after:
         response = client.get(URL)
     assert len(after) == len(before)

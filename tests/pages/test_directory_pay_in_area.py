@@ -7,8 +7,8 @@ import re
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from careers.models import Area, NaicsIndustry, Occupation, WageEstimate, WageRelease
-from tests.helpers import text
+from careers.models import Occupation
+from tests.helpers import add_metro_areas, text
 
 URL = "/roles/"
 
@@ -66,23 +66,7 @@ def test_an_unknown_or_odd_area_is_a_form_error_not_a_crash(client):
 def test_the_directory_runs_the_same_queries_whatever_the_number_of_areas(client):
     with CaptureQueriesContext(connection) as before:
         client.get(URL, {"pay_in": "california"})
-    release = WageRelease.objects.get(name="May 2025")
-    industry = NaicsIndustry.objects.get(naics="000000", ownership="1235")
-    areas = Area.objects.bulk_create(
-        Area(code=f"9{n:04d}", kind=Area.Kind.METROPOLITAN, title=f"Metro {n}", slug=f"m-{n}")
-        for n in range(600)
-    )
-    WageEstimate.objects.bulk_create(
-        WageEstimate(
-            release=release,
-            occupation=occupation,
-            area=area,
-            industry=industry,
-            annual_median=100_000,
-        )
-        for area in areas
-        for occupation in Occupation.objects.filter(role_links__isnull=False).distinct()
-    )
+    add_metro_areas(600, Occupation.objects.filter(role_links__isnull=False).distinct())
     with CaptureQueriesContext(connection) as after:
         client.get(URL, {"pay_in": "california"})
     assert len(after) == len(before)

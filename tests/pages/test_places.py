@@ -9,8 +9,8 @@ from django.db import connection
 from django.db.models import Sum
 from django.test.utils import CaptureQueriesContext
 
-from careers.models import Area, NaicsIndustry, Occupation, Role, WageEstimate, WageRelease
-from tests.helpers import text
+from careers.models import Area, Occupation, Role, WageEstimate
+from tests.helpers import add_metro_areas, text
 
 SAN_JOSE = "/places/san-jose-sunnyvale-santa-clara-ca/"
 CALIFORNIA = "/places/california/"
@@ -233,37 +233,13 @@ def test_odd_input_gets_a_page_with_a_message_never_an_error(client, query, mess
 # --- Queries stay few -----------------------------------------------------------------
 
 
-def add_places(count):
-    """`count` more metropolitan areas, each with an estimate for every occupation that
-    has one nationally, and San Jose's roles all linked: a much bigger country."""
-    release = WageRelease.objects.get(name="May 2025")
-    industry = NaicsIndustry.objects.get(naics="000000", ownership="1235")
-    occupations = list(Occupation.objects.filter(wage_estimates__isnull=False).distinct())
-    areas = Area.objects.bulk_create(
-        Area(code=f"9{n:04d}", kind=Area.Kind.METROPOLITAN, title=f"Metro {n}, CA", slug=f"m-{n}")
-        for n in range(count)
-    )
-    WageEstimate.objects.bulk_create(
-        WageEstimate(
-            release=release,
-            occupation=occupation,
-            area=area,
-            industry=industry,
-            employment=100 + n,
-            annual_median=100_000 + n,
-        )
-        for n, area in enumerate(areas)
-        for occupation in occupations
-    )
-
-
 @pytest.mark.parametrize(
     "url", ["/places/", "/places/?q=ca&page=2", CALIFORNIA, SAN_JOSE, "/roles/data-scientist/"]
 )
 def test_the_places_pages_queries_do_not_grow_with_the_number_of_places(client, url):
     with CaptureQueriesContext(connection) as before:
         assert client.get(url).status_code == 200
-    add_places(600)
+    add_metro_areas(600)
     with CaptureQueriesContext(connection) as after:
         assert client.get(url).status_code == 200
     assert len(after) == len(before)
