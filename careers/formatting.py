@@ -65,6 +65,18 @@ def wage(figure, short=False):
     return text + " an hour" if figure.hourly and not short else text
 
 
+NOT_PUBLISHED = "not published"
+
+
+def compact_wage(figure):
+    """An official annual figure for a table's cell: "$132,380", a top-coded one
+    "≥ $239,200", and "not published" where BLS publishes none."""
+    if figure is None or figure.amount is None:
+        return NOT_PUBLISHED
+    text = usd(figure.amount)
+    return f"≥ {text}" if figure.top_coded else text
+
+
 def salary_range(role):
     """A role's salary range as a person would say it, or that we have no figure."""
     low, median, high = role.salary_low, role.salary_median, role.salary_high

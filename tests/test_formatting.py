@@ -8,6 +8,7 @@ import pytest
 
 from careers.formatting import (
     Wage,
+    compact_wage,
     count,
     counted,
     growth,
@@ -68,6 +69,19 @@ def test_amounts_and_growth_are_formatted_once():
 )
 def test_official_figures_never_look_more_exact_than_bls_says(figure, short, expected):
     assert wage(figure, short=short) == expected
+
+
+@pytest.mark.parametrize(
+    ("figure", "expected"),
+    [
+        (Wage(132_380), "$132,380"),
+        (Wage(239_200, top_coded=True), "≥ $239,200"),
+        (Wage(None), "not published"),
+        (None, "not published"),
+    ],
+)
+def test_a_table_cell_says_top_coded_and_missing_figures_in_few_words(figure, expected):
+    assert compact_wage(figure) == expected
 
 
 def test_counts_read_with_the_right_noun():

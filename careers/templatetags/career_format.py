@@ -19,6 +19,7 @@ register.filter("field_salary_range", formatting.field_salary_range)
 register.filter("growth", formatting.growth)
 register.filter("percent", formatting.percent)
 register.filter("factor_figure", formatting.factor_figure)
+register.filter("compact_wage", formatting.compact_wage)
 
 
 @register.filter
