@@ -34,6 +34,7 @@ from careers.models import (
     Statistic,
     WageRelease,
 )
+from careers.official.industry_pay import PayByIndustry
 from careers.official.role_pay import PayByLocation
 from careers.paths import career_map
 from careers.permalinks import find_by_slug
@@ -138,6 +139,7 @@ def role_detail(request, slug):
             "meta": meta,
             "structured_data": occupation(role, meta.canonical_url),
             "pay_by_location": PayByLocation.for_role(role),
+            "pay_by_industry": PayByIndustry.for_role(role),
         },
     )
 
