@@ -34,7 +34,7 @@ from careers.models import (
     Statistic,
     WageRelease,
 )
-from careers.official.industry_pay import PayByIndustry
+from careers.official.industry_pay import IndustryPay, PayByIndustry
 from careers.official.role_pay import PayByLocation
 from careers.paths import career_map
 from careers.permalinks import find_by_slug
@@ -288,6 +288,7 @@ def industry_detail(request, slug):
             "meta": seo.page_meta(request, industry.name, description),
             "industry": industry,
             "roles": industry.roles.for_directory().order_by("title"),
+            "official_pay": IndustryPay.for_industry(industry),
         },
     )
 

@@ -5,11 +5,11 @@ an industry's page shows its roles' pay in the NAICS industries it is mapped to
 
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from careers.models.catalogue import Industry
-from careers.official.models import PERCENTILE_FIELDS, WageEstimate
-from careers.official.places import NaicsIndustry
+from careers.official.models import PERCENTILE_FIELDS, RoleOccupation, WageEstimate
+from careers.official.places import ALL_OWNERSHIPS, CROSS_INDUSTRY, Area, NaicsIndustry
 from careers.salary_scale import SalaryScale
 
 # A role page lists this many industries (those employing the most of its occupation),
@@ -175,3 +175,87 @@ def named_for(role):
         official = named.setdefault(mapping.naicsindustry_id, (mapping.naicsindustry, []))
         official[1].append(mapping.industry)
     return named
+
+
+@dataclass(frozen=True)
+class OccupationPay:
+    """One official occupation on an industry's page: the industry's published roles it
+    is the closest to, its national figure across all industries, and its figures in the
+    industry's official industries."""
+
+    occupation: object
+    roles: list  # by title
+    national: WageEstimate | None
+    estimates: list  # highest median first
+
+
+@dataclass(frozen=True)
+class IndustryPay:
+    """The official pay of an industry's published roles in the NAICS industries the
+    industry is mapped to, each against its national figure in all industries: by each
+    role's first official occupation, so roles sharing one share its table."""
+
+    official_industries: list  # NaicsIndustry, by code
+    occupations: list  # OccupationPay with a figure in at least one of them
+    unpublished: list  # OccupationPay that BLS publishes no figure for there
+    scale: SalaryScale | None
+    release: object | None
+
+    @classmethod
+    def for_industry(cls, industry):
+        """Three queries, whatever the number of roles and official industries."""
+        official = list(industry.official_industries.all())
+        first_links = {}
+        links = (
+            RoleOccupation.objects.filter(role__industries=industry, role__is_published=True)
+            .select_related("role", "occupation")
+            .order_by("role__title", "position", "occupation__code")
+        )
+        for link in links:
+            first_links.setdefault(link.role_id, link)
+        if not official or not first_links:
+            return cls(official, [], [], None, None)
+        roles_by_occupation = {}
+        for link in first_links.values():
+            roles_by_occupation.setdefault(link.occupation, []).append(link.role)
+        estimates = (
+            WageEstimate.objects.filter(area__kind=Area.Kind.NATIONAL)
+            .filter(
+                Q(industry__in=official)
+                | Q(industry__naics=CROSS_INDUSTRY, industry__ownership=ALL_OWNERSHIPS)
+            )
+            .latest()
+            .filter(occupation__in=list(roles_by_occupation))
+            .select_related("industry", "release")
+            .order_by(F("annual_median").desc(nulls_last=True), "industry__title")
+        )
+        national, by_industry = {}, {}
+        for estimate in estimates:
+            if estimate.industry.is_cross_industry:
+                national[estimate.occupation_id] = estimate
+            else:
+                by_industry.setdefault(estimate.occupation_id, []).append(estimate)
+        pay = [
+            OccupationPay(
+                occupation,
+                roles,
+                national.get(occupation.pk),
+                by_industry.get(occupation.pk, []),
+            )
+            for occupation, roles in sorted(
+                roles_by_occupation.items(), key=lambda item: item[0].title
+            )
+        ]
+        shown = [
+            estimate
+            for each in pay
+            if each.estimates
+            for estimate in [each.national, *each.estimates]
+        ]
+        return cls(
+            official_industries=official,
+            occupations=[each for each in pay if each.estimates],
+            unpublished=[each for each in pay if not each.estimates],
+            scale=shared_scale(shown),
+            release=newest_release(shown),
+        )

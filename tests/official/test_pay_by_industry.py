@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from careers.models import (
     Area,
+    Industry,
     NaicsIndustry,
     Occupation,
     Role,
@@ -21,6 +22,7 @@ from careers.models import (
 from careers.official.industry_pay import TOP_INDUSTRIES, PayByIndustry
 
 DATA_SCIENTIST = "/roles/data-scientist/"
+FINANCE = "/industries/finance/"
 # The industries the guide names for data scientists (technology, finance, healthcare
 # and retail), as the official ones those count.
 NAMED_FOR_DATA_SCIENTISTS = 11
@@ -51,6 +53,10 @@ def row_for(all_rows, naics):
 
 def pay_by_industry(client, url=DATA_SCIENTIST):
     return section(client.get(url), "pay-by-industry-heading")
+
+
+def official_pay(client, url=FINANCE):
+    return section(client.get(url), "official-pay-heading")
 
 
 # --- The role page ----------------------------------------------------------------------
@@ -183,3 +189,134 @@ def test_a_role_without_figures_by_industry_says_so_and_one_without_an_occupatio
         pay_by_industry(client)
     )
     assert "pay-by-industry-heading" not in client.get("/roles/ai-ethicist/").content.decode()
+
+
+# --- The industry page ------------------------------------------------------------------
+
+
+def test_an_industry_page_names_the_official_industries_it_counts(client):
+    text = words(official_pay(client, "/industries/technology/"))
+    assert (
+        "Official industries counted: Software Publishers (NAICS 513200, private) "
+        "Media Streaming Distribution Services, Social Networks, & Other Media Networks "
+        "& Content Providers (NAICS 516200, private)"
+    ) in text
+    assert "Computer Systems Design and Related Services (NAICS 541500, private)" in text
+    government = words(official_pay(client, "/industries/government/"))
+    assert (
+        "Federal, State, and Local Government, excluding State and Local Schools and "
+        "Hospitals and USPS (NAICS 999000, all government)"
+    ) in government
+
+
+def test_the_finance_page_shows_its_roles_pay_in_finance_against_all_industries(client):
+    markup = official_pay(client)
+    scientists = markup.split('id="pay-soc-15-2051"')[1].split("</table>")[0]
+    assert words(scientists.split("</caption>")[0]) == (
+        ">Data Scientists (SOC 15-2051), closest to Data Scientist"
+    )
+    assert rows(scientists) == [
+        "Securities, Commodity Contracts, and Other Financial Investments and Related "
+        "Activities NAICS 523000 $134,510 $68,060 to $215,610 7,210",
+        "Credit Intermediation and Related Activities NAICS 522000 "
+        "$129,490 $77,110 to $199,130 16,500",
+        "Insurance Carriers and Related Activities NAICS 524000 "
+        "$108,650 $67,720 to $168,880 22,510",
+        "All industries $120,230 $67,240 to $199,130 262,440",
+    ]
+    analysts = markup.split('id="pay-soc-13-2051"')[1].split("</table>")[0]
+    assert "Quantitative Analyst" in analysts
+    assert "NAICS 523000 $124,370" in words(analysts)
+    assert (
+        "Source: BLS OEWS, May 2025, national estimates by industry (published 15 May 2026)"
+        in words(markup)
+    )
+
+
+def test_roles_sharing_an_official_occupation_share_its_table(client):
+    text = words(official_pay(client))
+    assert (
+        "Software Developers (SOC 15-1252), closest to AI Specialist and Machine Learning Engineer"
+    ) in text
+    assert text.count("Software Developers (SOC 15-1252)") == 1
+
+
+def test_an_industry_without_figures_says_plainly_that_bls_publishes_none(client):
+    finance = Industry.objects.get(slug="finance")
+    WageEstimate.objects.filter(industry__in=finance.official_industries.all()).delete()
+    text = words(official_pay(client))
+    assert "BLS publishes no figures in these industries for the official occupations" in text
+    assert "$" not in text
+
+    finance.official_industries.clear()
+    text = words(official_pay(client))
+    assert "No official industry is counted for finance yet" in text
+
+
+def test_an_occupation_bls_publishes_nothing_for_there_is_named(client):
+    WageEstimate.objects.by_industry().filter(occupation__code="13-2051").delete()
+    text = words(official_pay(client))
+    assert (
+        "BLS publishes no figures in these industries for financial and investment analysts "
+        "(SOC 13-2051), closest to Quantitative Analyst"
+    ) in text
+
+
+def test_an_industry_page_reads_the_same_however_many_industries_bls_publishes(client):
+    with CaptureQueriesContext(connection) as before:
+        before_rows = rows(official_pay(client))
+    release = WageRelease.objects.get(name="May 2025")
+    nation = Area.objects.get(code="99")
+    industries = NaicsIndustry.objects.bulk_create(
+        NaicsIndustry(naics=f"8{n:03d}A1", ownership="5", title=f"Industry {n}", level="4-digit")
+        for n in range(600)
+    )
+    WageEstimate.objects.bulk_create(
+        WageEstimate(
+            release=release,
+            occupation=occupation,
+            area=nation,
+            industry=industry,
+            annual_median=100_000 + n,
+        )
+        for occupation in Occupation.objects.filter(code__in=["15-2051", "15-1252"])
+        for n, industry in enumerate(industries)
+    )
+    with CaptureQueriesContext(connection) as after:
+        after_rows = rows(official_pay(client))
+    assert len(after) == len(before)
+    assert after_rows == before_rows
+    # Counting them all in finance shows them all, still in as many queries.
+    Industry.objects.get(slug="finance").official_industries.add(*industries)
+    with CaptureQueriesContext(connection) as mapped:
+        client.get(FINANCE)
+    assert len(mapped) == len(before)
+
+
+def test_an_editor_counts_an_official_industry_for_a_guide_industry_in_the_admin(
+    client, editor_client
+):
+    editor = editor_client
+    retail = Industry.objects.get(slug="retail")
+    url = f"/admin/careers/industry/{retail.pk}/change/"
+    form = editor.get(url).content.decode()
+    # Chosen from every official industry, by code and title.
+    assert "General Merchandise Retailers (NAICS 455000, private)" in form
+    assert "selectfilter" in form
+    general_merchandise = NaicsIndustry.objects.get(naics="455000")
+    response = editor.post(
+        url,
+        {
+            "name": retail.name,
+            "slug": retail.slug,
+            "description": retail.description,
+            "official_industries": [general_merchandise.pk],
+        },
+    )
+    assert response.status_code == 302
+    listing = editor.get("/admin/careers/industry/").content.decode()
+    assert "455000" in listing
+    text = words(official_pay(client, "/industries/retail/"))
+    assert "Official industries counted: General Merchandise Retailers (NAICS 455000" in text
+    assert "Sectors 44 and 45" not in text
+    assert "Named in the guide: Retail" in words(pay_by_industry(client))
