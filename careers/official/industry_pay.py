@@ -149,9 +149,10 @@ class PayByIndustry:
         shown = {estimate.pk: estimate for estimate in [*top, *named_estimates]}.values()
         shown = sorted(shown, key=highest_median_first)
         published = {estimate.industry_id for estimate in named_estimates}
+        naming = {key: tuple(industries) for key, (_, industries) in named.items()}
         return cls(
             occupation=occupation,
-            rows=[IndustryRow(e, tuple(named.get(e.industry_id, (None, ()))[1])) for e in shown],
+            rows=[IndustryRow(e, naming.get(e.industry_id, ())) for e in shown],
             left_out=len(named_estimates) + len(others) - len(shown),
             unpublished=[pair for key, pair in named.items() if key not in published],
             scale=shared_scale(shown),

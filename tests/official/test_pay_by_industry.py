@@ -145,6 +145,18 @@ def test_a_top_coded_figure_reads_at_least_and_a_missing_one_not_published(clien
     assert "NAICS 541500" in table[-1]
 
 
+def test_a_named_industry_bls_publishes_nothing_for_is_said_in_words(client):
+    WageEstimate.objects.by_industry().filter(
+        occupation__code="15-2051", industry__naics="44-45"
+    ).delete()
+    markup = pay_by_industry(client)
+    assert not [row for row in rows(markup) if "NAICS 44-45" in row]
+    assert (
+        "BLS publishes no figure for data scientists in Sectors 44 and 45 - Retail Trade "
+        "(NAICS 44-45, private), which the guide counts in Retail."
+    ) in words(markup)
+
+
 def test_a_role_page_reads_the_same_however_many_industries_bls_publishes(client):
     with CaptureQueriesContext(connection) as before:
         client.get(DATA_SCIENTIST)
