@@ -34,6 +34,7 @@ from careers.models import (
     Statistic,
     WageRelease,
 )
+from careers.official.industry_pay import IndustryPay, PayByIndustry
 from careers.official.role_pay import PayByLocation
 from careers.paths import career_map
 from careers.permalinks import find_by_slug
@@ -144,6 +145,7 @@ def role_detail(request, slug):
             "pay_by_location": PayByLocation.for_role(
                 role, request.GET.get("states_by"), request.GET.get("metros_by")
             ),
+            "pay_by_industry": PayByIndustry.for_role(role),
         },
     )
 
@@ -294,6 +296,7 @@ def industry_detail(request, slug):
             "meta": seo.page_meta(request, industry.name, description),
             "industry": industry,
             "roles": industry.roles.for_directory().order_by("title"),
+            "official_pay": IndustryPay.for_industry(industry),
         },
     )
 

@@ -1,5 +1,6 @@
 """The seed holds the article's content; loading it again never overwrites editors' work."""
 
+import csv
 import io
 import json
 from decimal import Decimal
@@ -17,6 +18,7 @@ from careers.models import (
     GuideEntry,
     Industry,
     KeyPoint,
+    NaicsIndustry,
     Occupation,
     Role,
     RoleCredential,
@@ -29,7 +31,7 @@ from careers.models import (
     WageEstimate,
     WageRelease,
 )
-from careers.seeding import load_seed, seed_files
+from careers.seeding import AREAS_SEED, load_seed, seed_files
 
 ARTICLE_ROLES = {
     "machine-learning-engineer",
@@ -244,6 +246,8 @@ def test_loading_again_changes_nothing():
             RoleOccupation,
             WageRelease,
             WageEstimate,
+            NaicsIndustry,
+            Industry.official_industries.through,
         )
     }
     report = load_seed()
@@ -281,6 +285,7 @@ def test_the_seed_loads_into_an_empty_database():
         Role,
         Skill,
         Industry,
+        NaicsIndustry,
         Credential,
     ):
         model.objects.all().delete()
@@ -303,6 +308,14 @@ def test_the_seed_loads_into_an_empty_database():
     assert scientists.national().get().annual_median == 120_230
     assert scientists.get(area__title="California").annual_median == 141_590
     assert scientists.get(area__code="41940").annual_median == 185_080
+    # The guide's industries come with the official ones they count (loaded first, from
+    # 00_official_industries.json); the import reuses those and makes the rest: 404
+    # industries and the cross-industry row, each once.
+    assert report.loaded["official industries"] == 19
+    assert NaicsIndustry.objects.count() == 405
+    technology = Industry.objects.get(slug="technology")
+    assert ("541500", "5") in {i.natural_key() for i in technology.official_industries.all()}
+    assert scientists.filter(industry__naics="541500").get().annual_median == 132_380
 
 
 def test_the_seed_links_roles_to_their_official_occupations():
@@ -321,6 +334,44 @@ def test_the_seed_links_roles_to_their_official_occupations():
     assert not linked.filter(wage_estimates__isnull=True).exists()
     # An AI ethicist has no official occupation: the page says so instead of guessing.
     assert not RoleOccupation.objects.filter(role__slug="ai-ethicist").exists()
+
+
+# The official (NAICS) industries each of the article's industries counts, by code and
+# ownership ("5": private employers; "123": every level of government).
+INDUSTRY_CODES = {
+    "technology": {"513200", "516200", "518200", "519200", "541500"},
+    "finance": {"522000", "523000", "524000"},
+    "healthcare": {"621000", "622000"},
+    "automotive": {"336100", "336300"},
+    "retail": {"44-45"},
+    "manufacturing": {"31-33"},
+    "academia-research": {"541700", "611300"},
+    "government": {"999000"},
+    "life-sciences": {"325400", "541710"},
+}
+
+
+def bls_national_industries():
+    """{(NAICS, ownership): (title, level)} for the national rows of the shipped file."""
+    with AREAS_SEED.path.open(newline="", encoding="utf-8") as file:
+        return {
+            (row["NAICS"], row["OWN_CODE"]): (row["NAICS_TITLE"], row["I_GROUP"])
+            for row in csv.DictReader(file)
+            if row["AREA"] == "99"
+        }
+
+
+def test_every_guide_industry_counts_official_industries_bls_publishes_figures_for():
+    bls = bls_national_industries()
+    for industry in Industry.objects.prefetch_related("official_industries"):
+        counted = list(industry.official_industries.all())
+        assert {official.naics for official in counted} == INDUSTRY_CODES[industry.slug]
+        for official in counted:
+            # Titled and levelled as BLS's file has them, with national figures loaded.
+            assert bls[official.natural_key()] == (official.title, official.level)
+            assert official.estimates.filter(area__code="99").exists(), official
+    government = Industry.objects.get(slug="government").official_industries.get()
+    assert government.ownership == NaicsIndustry.Ownership.GOVERNMENT
 
 
 def test_a_broken_fixture_loads_nothing(tmp_path):

@@ -79,9 +79,26 @@ class SkillAdmin(HistoryAdmin):
 
 @admin.register(Industry)
 class IndustryAdmin(HistoryAdmin):
-    list_display = ["name", "slug"]
-    search_fields = ["name", "slug", "description"]
+    list_display = ["name", "slug", "official_codes"]
+    search_fields = ["name", "slug", "description", "official_industries__naics"]
     prepopulated_fields = {"slug": ["name"]}
+    # A chooser with its own search box: every official industry is a choice (a few
+    # hundred), and editors need no permission on the records the BLS import makes.
+    filter_horizontal = ["official_industries"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("official_industries")
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "official_industries":
+            # Editors choose by code as much as by title ("541500").
+            field.label_from_instance = lambda industry: industry.coded_title
+        return field
+
+    @admin.display(description="official (NAICS) industries")
+    def official_codes(self, industry):
+        return ", ".join(official.naics for official in industry.official_industries.all()) or "—"
 
 
 @admin.register(Credential)

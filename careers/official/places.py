@@ -212,5 +212,12 @@ class NaicsIndustry(models.Model):
         return (self.naics, self.ownership)
 
     @property
+    def coded_title(self):
+        """Its title with its code (and an owner other than all): "Computer Systems Design
+        and Related Services (NAICS 541500, private)", as pages and the admin name it."""
+        owner = "" if self.ownership == self.Ownership.ALL else f", {self.get_ownership_display()}"
+        return f"{self.title} (NAICS {self.naics}{owner.lower()})"
+
+    @property
     def is_cross_industry(self):
         return self.naics == CROSS_INDUSTRY and self.ownership == ALL_OWNERSHIPS

@@ -10,7 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 
 from careers.importing import RoleFiguresResource
-from careers.models import Role, Skill
+from careers.models import Industry, Role, Skill
 from tests.helpers import all_pages
 
 # Live-server tests empty the database afterwards: marked transactional so that
@@ -132,6 +132,20 @@ def test_the_admin_pages_editors_use_stay_within_the_policy(
     problems["role reverted"] = submit(page, "input[name=_save]")
     role.refresh_from_db()
     assert role.salary_high == 140_000
+
+    # An industry's official (NAICS) industries, picked in the admin's two-list chooser.
+    retail = Industry.objects.get(slug="retail")
+    problems["industry change form"] = visit(
+        page, f"{site}/admin/careers/industry/{retail.pk}/change/"
+    )
+    page.fill("#id_official_industries_input", "455000")
+    page.select_option(
+        "#id_official_industries_from",
+        label="General Merchandise Retailers (NAICS 455000, private)",
+    )
+    page.click("#id_official_industries_add")
+    problems["industry saved"] = submit(page, "input[name=_save]")
+    assert retail.official_industries.filter(naics="455000").exists()
 
     # A spreadsheet raising that figure: the preview marks the change, then it is applied.
     rows = RoleFiguresResource().export(queryset=Role.objects.filter(pk=role.pk))

@@ -1,0 +1,262 @@
+"""Pay by industry: what BLS publishes for an occupation in each national industry. A
+role's page lists the industries that employ most of its occupation (PayByIndustry);
+an industry's page shows its roles' pay in the NAICS industries it is mapped to
+(IndustryPay, through `Industry.official_industries`)."""
+
+from dataclasses import dataclass
+
+from django.db.models import F, Q
+
+from careers.models.catalogue import Industry
+from careers.official.models import PERCENTILE_FIELDS, RoleOccupation, WageEstimate
+from careers.official.places import ALL_OWNERSHIPS, CROSS_INDUSTRY, Area, NaicsIndustry
+from careers.salary_scale import SalaryScale
+
+# A role page lists this many industries (those employing the most of its occupation),
+# and every industry the guide names for the role besides; BLS publishes hundreds.
+TOP_INDUSTRIES = 12
+
+# BLS publishes each industry at up to five nested levels (sector 54 ⊃ 541000 ⊃ 541500 ⊃
+# 541510) and counts the same jobs at each, so a list mixing levels would set a sector
+# beside its own parts. A role page compares the 4-digit industry groups: their names say
+# what the employer does ("Software Publishers", "Computer Systems Design and Related
+# Services") and together they cover nearly every part of the economy. Where BLS
+# publishes no 4-digit group of a subsector for the occupation, the 3-digit subsector
+# stands in for it (Securities, Commodity Contracts…). Sectors are too coarse to tell
+# industries apart; 5-digit industries are few, small and inside the groups.
+COMPARED_LEVELS = (NaicsIndustry.Level.THREE_DIGIT, NaicsIndustry.Level.FOUR_DIGIT)
+
+
+def naics_prefixes(naics):
+    """What the codes of an industry's parts begin with: "541000" → ("541",),
+    "541500" → ("5415",), the sector "31-33" → ("31", "32", "33"); one of BLS's own
+    groupings ("3250A1", "611002") is only itself."""
+    if "-" in naics:
+        first, last = naics.split("-")
+        return tuple(str(code) for code in range(int(first), int(last) + 1))
+    return (naics.rstrip("0") or naics,)
+
+
+def covers(outer, inner):
+    """Whether the industry coded `outer` contains the one coded `inner` (or is it)."""
+    parts = naics_prefixes(inner)
+    return any(part.startswith(prefix) for prefix in naics_prefixes(outer) for part in parts)
+
+
+def overlap(one, other):
+    return covers(one, other) or covers(other, one)
+
+
+def splits_by_owner(naics):
+    """BLS's codes for schools and hospitals of one kind of owner ("611002": state-owned
+    educational services) cut across the industry groups beside them: left out of lists."""
+    return naics.isdigit() and naics[3:5] == "00" and naics[5] != "0"
+
+
+def comparable(estimates):
+    """Of an occupation's estimates by industry, those a list can set side by side
+    without counting a job twice (see COMPARED_LEVELS)."""
+    groups = [
+        estimate
+        for estimate in estimates
+        if estimate.industry.level == NaicsIndustry.Level.FOUR_DIGIT
+        and not splits_by_owner(estimate.industry.naics)
+    ]
+    subsectors_with_groups = {estimate.industry.naics[:3] for estimate in groups}
+    subsectors = [
+        estimate
+        for estimate in estimates
+        if estimate.industry.level == NaicsIndustry.Level.THREE_DIGIT
+        and estimate.industry.naics[:3] not in subsectors_with_groups
+    ]
+    return groups + subsectors
+
+
+def highest_median_first(estimate):
+    return (estimate.annual_median is None, -(estimate.annual_median or 0), estimate.industry.title)
+
+
+def most_employed_first(estimate):
+    employment = estimate.employment
+    return (employment is None, -(employment or 0), *highest_median_first(estimate))
+
+
+def shared_scale(estimates):
+    """One scale for the bars of `estimates`: up to the highest figure among them."""
+    figures = [
+        getattr(estimate, field)
+        for estimate in estimates
+        if estimate is not None
+        for field in PERCENTILE_FIELDS
+        if getattr(estimate, field) is not None
+    ]
+    return SalaryScale.up_to(max(figures, default=None))
+
+
+def newest_release(estimates):
+    """The release the source line names: that of the newest estimate shown."""
+    releases = [estimate.release for estimate in estimates if estimate is not None]
+    return max(releases, key=lambda release: release.reference_month, default=None)
+
+
+@dataclass(frozen=True)
+class IndustryRow:
+    """One industry on a role page: the estimate, and the guide's industries (of the
+    role's) that are mapped to it, when the guide names it."""
+
+    estimate: WageEstimate
+    named_in: tuple = ()
+
+
+@dataclass(frozen=True)
+class PayByIndustry:
+    """A role's pay by industry: its first official occupation's newest national
+    estimates in the industries employing the most of it, and in every industry the guide
+    names for the role (its industries' official ones), best paid first."""
+
+    occupation: object
+    rows: list  # IndustryRow, highest median first
+    left_out: int  # comparable industries BLS publishes that the list leaves out
+    unpublished: list  # (NaicsIndustry, [Industry]): named, but BLS publishes no figure
+    scale: SalaryScale | None
+    release: object | None
+
+    @classmethod
+    def for_role(cls, role):
+        """From a role of RoleQuerySet.for_detail(); None when it links no occupation.
+        Two queries, whatever the number of industries."""
+        links = list(role.occupation_links.all())
+        if not links:
+            return None
+        occupation = links[0].occupation
+        named = named_for(role)
+        estimates = list(
+            WageEstimate.objects.by_industry()
+            .latest()
+            .filter(occupation=occupation)
+            .filter(Q(industry__level__in=COMPARED_LEVELS) | Q(industry__in=list(named)))
+            .select_related("industry", "release")
+        )
+        named_estimates = [estimate for estimate in estimates if estimate.industry_id in named]
+        others = [
+            estimate
+            for estimate in comparable(
+                [e for e in estimates if e.industry_id not in named and e.annual_median is not None]
+            )
+            if not any(overlap(estimate.industry.naics, n.industry.naics) for n in named_estimates)
+        ]
+        top = sorted(named_estimates + others, key=most_employed_first)[:TOP_INDUSTRIES]
+        shown = {estimate.pk: estimate for estimate in [*top, *named_estimates]}.values()
+        shown = sorted(shown, key=highest_median_first)
+        published = {estimate.industry_id for estimate in named_estimates}
+        naming = {key: tuple(industries) for key, (_, industries) in named.items()}
+        return cls(
+            occupation=occupation,
+            rows=[IndustryRow(e, naming.get(e.industry_id, ())) for e in shown],
+            left_out=len(named_estimates) + len(others) - len(shown),
+            unpublished=[pair for key, pair in named.items() if key not in published],
+            scale=shared_scale(shown),
+            release=newest_release(shown),
+        )
+
+
+def named_for(role):
+    """{NaicsIndustry pk: (NaicsIndustry, [the role's Industry records mapped to it])},
+    from the role's prefetched industries: one query (none without industries)."""
+    industry_ids = [industry.pk for industry in role.industries.all()]
+    if not industry_ids:
+        return {}
+    named = {}
+    mappings = (
+        Industry.official_industries.through.objects.filter(industry__in=industry_ids)
+        .select_related("industry", "naicsindustry")
+        .order_by("naicsindustry__naics", "industry__name")
+    )
+    for mapping in mappings:
+        official = named.setdefault(mapping.naicsindustry_id, (mapping.naicsindustry, []))
+        official[1].append(mapping.industry)
+    return named
+
+
+@dataclass(frozen=True)
+class OccupationPay:
+    """One official occupation on an industry's page: the industry's published roles it
+    is the closest to, its national figure across all industries, and its figures in the
+    industry's official industries."""
+
+    occupation: object
+    roles: list  # by title
+    national: WageEstimate | None
+    estimates: list  # highest median first
+
+
+@dataclass(frozen=True)
+class IndustryPay:
+    """The official pay of an industry's published roles in the NAICS industries the
+    industry is mapped to, each against its national figure in all industries: by each
+    role's first official occupation, so roles sharing one share its table."""
+
+    official_industries: list  # NaicsIndustry, by code
+    occupations: list  # OccupationPay with a figure in at least one of them
+    unpublished: list  # OccupationPay that BLS publishes no figure for there
+    scale: SalaryScale | None
+    release: object | None
+
+    @classmethod
+    def for_industry(cls, industry):
+        """Three queries, whatever the number of roles and official industries."""
+        official = list(industry.official_industries.all())
+        first_links = {}
+        links = (
+            RoleOccupation.objects.filter(role__industries=industry, role__is_published=True)
+            .select_related("role", "occupation")
+            .order_by("role__title", "position", "occupation__code")
+        )
+        for link in links:
+            first_links.setdefault(link.role_id, link)
+        if not official or not first_links:
+            return cls(official, [], [], None, None)
+        roles_by_occupation = {}
+        for link in first_links.values():
+            roles_by_occupation.setdefault(link.occupation, []).append(link.role)
+        estimates = (
+            WageEstimate.objects.filter(area__kind=Area.Kind.NATIONAL)
+            .filter(
+                Q(industry__in=official)
+                | Q(industry__naics=CROSS_INDUSTRY, industry__ownership=ALL_OWNERSHIPS)
+            )
+            .latest()
+            .filter(occupation__in=list(roles_by_occupation))
+            .select_related("industry", "release")
+            .order_by(F("annual_median").desc(nulls_last=True), "industry__title")
+        )
+        national, by_industry = {}, {}
+        for estimate in estimates:
+            if estimate.industry.is_cross_industry:
+                national[estimate.occupation_id] = estimate
+            else:
+                by_industry.setdefault(estimate.occupation_id, []).append(estimate)
+        pay = [
+            OccupationPay(
+                occupation,
+                roles,
+                national.get(occupation.pk),
+                by_industry.get(occupation.pk, []),
+            )
+            for occupation, roles in sorted(
+                roles_by_occupation.items(), key=lambda item: item[0].title
+            )
+        ]
+        shown = [
+            estimate
+            for each in pay
+            if each.estimates
+            for estimate in [each.national, *each.estimates]
+        ]
+        return cls(
+            official_industries=official,
+            occupations=[each for each in pay if each.estimates],
+            unpublished=[each for each in pay if not each.estimates],
+            scale=shared_scale(shown),
+            release=newest_release(shown),
+        )
