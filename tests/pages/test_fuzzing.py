@@ -21,14 +21,16 @@ PAGES = {
         "growth_min",
         "sort",
         "page",
+        "pay_in",
     ],
-    "/roles/export.csv": ["q", "skill", "salary_min", "sort"],
+    "/roles/export.csv": ["q", "skill", "salary_min", "sort", "pay_in"],
     "/match/": ["skill"],
-    "/compare/": ["roles"],
+    "/compare/": ["roles", "area"],
     "/search/": ["q"],
     "/": ["page"],
     "/paths/": ["stage"],
-    "/roles/data-scientist/": ["page"],
+    "/roles/data-scientist/": ["page", "states_by", "metros_by"],
+    "/industries/technology/": ["page"],
     "/skills/python/": ["q"],
     "/official-data/": ["release"],
     "/guide/": ["q"],
@@ -41,7 +43,9 @@ NASTY = st.one_of(
     st.text(alphabet=st.characters(codec="utf-8"), max_size=20),
     st.integers(min_value=-(10**30), max_value=10**30).map(str),
     st.floats(allow_nan=True, allow_infinity=True).map(str),
-    st.sampled_from(["", "\x00", "a\x00b", "%", "../..", "data-scientist", "python", "1e309"]),
+    st.sampled_from(
+        ["", "\x00", "a\x00b", "%", "../..", "data-scientist", "python", "1e309", "california"]
+    ),
     st.just("x" * 5000),
 )
 
