@@ -1,14 +1,12 @@
 """Plain helpers the tests share: reading a page as a person sees it, staff accounts,
-what the admin posts, shortlists, every public page type, BLS OEWS files and imports,
-and the outside tools some checks need.
+what the admin posts, shortlists, every public page type, and the outside tools some
+checks need.
 
-Fixtures live in conftest.py; test modules import helpers from here (and files built
-to hurt an importer from tests.helpers.nasty_files), never from one another."""
+Fixtures live in conftest.py; test modules import helpers from here (BLS OEWS files
+and imports from tests.helpers.oews, files built to hurt an importer from
+tests.helpers.nasty_files), never from one another."""
 
-import csv
-import datetime
 import html as html_lib
-import io
 import json
 import os
 import re
@@ -22,19 +20,15 @@ from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 from django.test import Client
 from django.utils import timezone
-from openpyxl import Workbook
 
 from careers.accounts import ADVISORS_GROUP
 from careers.models import (
-    ESTIMATE_FIGURE_FIELDS,
     FIGURE_FIELD_NAMES,
     FIGURE_FIELDS,
     Role,
     Shortlist,
     ShortlistItem,
-    WageEstimate,
 )
-from careers.official.importing import DEFAULT_HOURLY_TOP_CODE, import_oews
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -82,6 +76,14 @@ def assert_rejected(create):
     """`create` writes past every form; the database itself must refuse it."""
     with pytest.raises(IntegrityError), transaction.atomic():
         create()
+
+
+def row_counts():
+    """How many rows each careers table holds, history tables included."""
+    return {
+        model._meta.label: model._default_manager.count()
+        for model in apps.get_app_config("careers").get_models()
+    }
 
 
 # --- Staff accounts -------------------------------------------------------------------
@@ -295,143 +297,6 @@ def all_pages():
     return [*STATIC_PAGES, *shortlist_pages()]
 
 
-# --- BLS OEWS files, as BLS publishes them ---------------------------------------------
-# The benchmark (tests/benchmarks/oews_import.py) builds its files with these too, so
-# both read the same shapes of file.
-
-SAMPLE_FILE = ROOT / "fixtures/official/oews-national-may-2025.csv"
-# Columns BLS's workbooks hold as text; the rest are numbers unless a marker stands there.
-TEXT_COLUMNS = {
-    *("AREA_TITLE", "PRIM_STATE", "NAICS", "NAICS_TITLE", "I_GROUP"),
-    *("OCC_CODE", "OCC_TITLE", "O_GROUP", "HOURLY"),
-}
-MARKERS = {"*", "**", "#"}
-
-
-def sample_rows():
-    """The real May 2025 national sample, one dict per row, BLS's column names as keys."""
-    with SAMPLE_FILE.open(newline="", encoding="utf-8") as file:
-        return list(csv.DictReader(file))
-
-
-def national_rows(count):
-    """`count` detailed occupations (41-0001, 41-0002, …) with plausible, rising figures."""
-    template = next(row for row in sample_rows() if row["OCC_CODE"] == "15-2051")
-    rows = []
-    for number in range(1, count + 1):
-        median = 30_000 + 97 * number
-        rows.append(
-            {
-                **template,
-                "OCC_CODE": f"41-{number:04d}",
-                "OCC_TITLE": f"Sales Occupation {number}",
-                "TOT_EMP": str(1_000 + 13 * number),
-                "A_MEAN": str(median + 4_210),
-                "A_PCT10": str(median * 55 // 100),
-                "A_PCT25": str(median * 72 // 100),
-                "A_MEDIAN": str(median),
-                "A_PCT75": str(median * 132 // 100),
-                "A_PCT90": str(median * 165 // 100),
-                "H_MEDIAN": f"{median / 2080:.2f}",
-            }
-        )
-    return rows
-
-
-def as_csv(rows, columns=None):
-    """The rows as a CSV export of BLS's file; `columns` picks and orders the header."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns or list(rows[0]), extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue().encode()
-
-
-def bls_cell(column, text):
-    """A cell as BLS's workbooks hold it: numbers as numbers, codes and markers as text,
-    ANNUAL as a real boolean and HOURLY as the text TRUE (both occur)."""
-    if text == "":
-        return None
-    if column == "ANNUAL":
-        return text == "TRUE"
-    if column in TEXT_COLUMNS or text in MARKERS:
-        return text
-    try:
-        return float(text) if "." in text else int(text)
-    except ValueError:
-        return text  # not a number: kept as typed, as Excel would
-
-
-def as_xlsx(rows, *, descriptions_sheet=False):
-    """The rows as BLS's .xlsx download, optionally after a "Field descriptions" sheet."""
-    workbook = Workbook()
-    sheet = workbook.active
-    if descriptions_sheet:
-        sheet.title = "Field descriptions"
-        sheet.append(["Field", "Field description"])
-        sheet.append(["OCC_CODE", "The 6-digit Standard Occupational Classification code"])
-        sheet = workbook.create_sheet("All May 2025 data")
-    columns = list(rows[0])
-    sheet.append(columns)
-    for row in rows:
-        sheet.append([bls_cell(column, row[column]) for column in columns])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-# --- Importing OEWS files -------------------------------------------------------------
-# The seeded database already holds the "May 2025" release, imported from the sample;
-# a first import uses "May 2024" (or "May 2023"), releases it does not hold.
-
-MAY_2024 = {"release": "May 2024", "published": datetime.date(2025, 4, 2)}
-MAY_2023 = {"release": "May 2023", "published": datetime.date(2024, 4, 3)}
-
-
-def row_of(rows, code):
-    return next(row for row in rows if row["OCC_CODE"] == code)
-
-
-def sample_with(code, **cells):
-    """The sample as CSV, with some cells of one occupation's row changed."""
-    rows = sample_rows()
-    row_of(rows, code).update(cells)
-    return as_csv(rows)
-
-
-def import_file(data, *, release="May 2024", published=MAY_2024["published"], **options):
-    """Import as May 2024, a release the seed does not hold, unless told otherwise."""
-    options = {"file_name": "national_dl.csv", "hourly_top_code": DEFAULT_HOURLY_TOP_CODE} | options
-    return import_oews(data, release=release, published=published, **options)
-
-
-def estimates_of(release):
-    """{SOC code: estimate} for every national, cross-industry estimate of the release."""
-    return {
-        estimate.occupation.code: estimate
-        for estimate in WageEstimate.objects.national()
-        .filter(release__name=release)
-        .select_related("occupation", "area", "industry")
-    }
-
-
-def estimate(code, release="May 2025"):
-    return WageEstimate.objects.national().get(occupation__code=code, release__name=release)
-
-
-def figures(wage_estimate):
-    """Every figure of an estimate, in a fixed order, to compare two estimates."""
-    return tuple(getattr(wage_estimate, name) for name in ESTIMATE_FIGURE_FIELDS)
-
-
-def row_counts():
-    """How many rows each careers table holds, history tables included."""
-    return {
-        model._meta.label: model._default_manager.count()
-        for model in apps.get_app_config("careers").get_models()
-    }
-
-
 # --- Outside tools ----------------------------------------------------------------------
 
 ARTIFACTS = ROOT / "test-artifacts"
@@ -448,33 +313,3 @@ def missing(tool, hint):
     if os.environ.get("CI"):
         pytest.fail(message, pytrace=False)
     pytest.skip(message)
-
-
-def add_metro_areas(count, occupations=None):
-    """`count` more metropolitan areas ("Metro 0, CA"…), each with a May 2025 estimate
-    for `occupations` (default: every occupation with one): a much bigger country, for
-    tests that a page's queries do not grow with it. Returns the areas."""
-    from careers.models import Area, NaicsIndustry, Occupation, WageRelease
-
-    release = WageRelease.objects.get(name="May 2025")
-    industry = NaicsIndustry.objects.get(naics="000000", ownership="1235")
-    if occupations is None:
-        occupations = Occupation.objects.filter(wage_estimates__isnull=False).distinct()
-    occupations = list(occupations)
-    areas = Area.objects.bulk_create(
-        Area(code=f"9{n:04d}", kind=Area.Kind.METROPOLITAN, title=f"Metro {n}, CA", slug=f"m-{n}")
-        for n in range(count)
-    )
-    WageEstimate.objects.bulk_create(
-        WageEstimate(
-            release=release,
-            occupation=occupation,
-            area=area,
-            industry=industry,
-            employment=100 + n,
-            annual_median=100_000 + n,
-        )
-        for n, area in enumerate(areas)
-        for occupation in occupations
-    )
-    return areas

@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from careers.models import Area, Occupation, Role, RoleOccupation, WageRelease
 from careers.official.importing import DEFAULT_HOURLY_TOP_CODE, import_oews
-from tests.helpers import SAMPLE_FILE, estimate, form_data, page_text
+from tests.helpers import form_data, page_text
+from tests.helpers.oews import SAMPLE_FILE, estimate
 
 
 @pytest.fixture

@@ -20,7 +20,8 @@ from django.urls import reverse
 from careers.models import Occupation, Source, WageEstimate, WageRelease
 from careers.official.previews import PREVIEW_SALT as OEWS_TOKEN_SALT
 from careers.seeding import AREAS_SEED, NATIONAL_SEED
-from tests.helpers import estimate, page_text
+from tests.helpers import page_text
+from tests.helpers.oews import estimate
 
 SAMPLE = NATIONAL_SEED.path.read_bytes()
 SAMPLE_NAME = NATIONAL_SEED.path.name

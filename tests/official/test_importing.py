@@ -19,7 +19,8 @@ from django.utils import timezone
 
 from careers.models import WageEstimate
 from careers.official.importing import FigureChange
-from tests.helpers import (
+from tests.helpers import row_counts
+from tests.helpers.oews import (
     MAY_2023,
     MAY_2024,
     SAMPLE_FILE,
@@ -28,7 +29,6 @@ from tests.helpers import (
     figures,
     import_file,
     national_rows,
-    row_counts,
     row_of,
     sample_rows,
     sample_with,

@@ -19,7 +19,8 @@ from careers.models import Area, Occupation, WageEstimate, WageRelease
 from careers.official.importing import DEFAULT_HOURLY_TOP_CODE
 from careers.official.reading import OewsFileError
 from careers.seeding import AREAS_SEED
-from tests.helpers import (
+from tests.helpers import row_counts
+from tests.helpers.oews import (
     MAY_2023,
     SAMPLE_FILE,
     as_csv,
@@ -27,7 +28,6 @@ from tests.helpers import (
     estimates_of,
     figures,
     import_file,
-    row_counts,
     row_of,
     sample_rows,
     sample_with,

@@ -8,7 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from careers.models import Occupation
-from tests.helpers import add_metro_areas, text
+from tests.helpers import text
+from tests.helpers.oews import add_metro_areas
 
 URL = "/roles/"
 

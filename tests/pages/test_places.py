@@ -10,7 +10,8 @@ from django.db.models import Sum
 from django.test.utils import CaptureQueriesContext
 
 from careers.models import Area, Occupation, Role, WageEstimate
-from tests.helpers import add_metro_areas, text
+from tests.helpers import text
+from tests.helpers.oews import add_metro_areas
 
 SAN_JOSE = "/places/san-jose-sunnyvale-santa-clara-ca/"
 CALIFORNIA = "/places/california/"
