@@ -169,3 +169,30 @@ def add_metro_areas(count, occupations=None):
         for occupation in occupations
     )
     return areas
+
+
+def add_national_industries(count, occupations):
+    """`count` more national industries ("Industry 0"…, private, 4-digit), each with a
+    May 2025 estimate for `occupations`, employing more people than any real one: for
+    tests that a page's queries do not grow with BLS's industries. Returns them."""
+    from careers.models import Area, NaicsIndustry, WageRelease
+
+    release = WageRelease.objects.get(name="May 2025")
+    nation = Area.objects.get(kind=Area.Kind.NATIONAL)
+    industries = NaicsIndustry.objects.bulk_create(
+        NaicsIndustry(naics=f"8{n:03d}A1", ownership="5", title=f"Industry {n}", level="4-digit")
+        for n in range(count)
+    )
+    WageEstimate.objects.bulk_create(
+        WageEstimate(
+            release=release,
+            occupation=occupation,
+            area=nation,
+            industry=industry,
+            employment=1_000_000 + n,
+            annual_median=100_000 + n,
+        )
+        for occupation in occupations
+        for n, industry in enumerate(industries)
+    )
+    return industries

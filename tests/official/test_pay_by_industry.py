@@ -11,15 +11,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from careers.models import (
-    Area,
     Industry,
     NaicsIndustry,
     Occupation,
     Role,
     WageEstimate,
-    WageRelease,
 )
 from careers.official.industry_pay import TOP_INDUSTRIES, PayByIndustry
+from tests.helpers.oews import add_national_industries
 
 DATA_SCIENTIST = "/roles/data-scientist/"
 FINANCE = "/industries/finance/"
@@ -160,24 +159,7 @@ def test_a_named_industry_bls_publishes_nothing_for_is_said_in_words(client):
 def test_a_role_page_reads_the_same_however_many_industries_bls_publishes(client):
     with CaptureQueriesContext(connection) as before:
         client.get(DATA_SCIENTIST)
-    release = WageRelease.objects.get(name="May 2025")
-    occupation = Occupation.objects.get(code="15-2051")
-    nation = Area.objects.get(code="99")
-    industries = NaicsIndustry.objects.bulk_create(
-        NaicsIndustry(naics=f"8{n:03d}A1", ownership="5", title=f"Industry {n}", level="4-digit")
-        for n in range(600)
-    )
-    WageEstimate.objects.bulk_create(
-        WageEstimate(
-            release=release,
-            occupation=occupation,
-            area=nation,
-            industry=industry,
-            employment=1_000_000 + n,
-            annual_median=100_000 + n,
-        )
-        for n, industry in enumerate(industries)
-    )
+    add_national_industries(600, Occupation.objects.filter(code="15-2051"))
     with CaptureQueriesContext(connection) as after:
         response = client.get(DATA_SCIENTIST)
     assert len(after) == len(before)
@@ -277,22 +259,8 @@ def test_an_occupation_bls_publishes_nothing_for_there_is_named(client):
 def test_an_industry_page_reads_the_same_however_many_industries_bls_publishes(client):
     with CaptureQueriesContext(connection) as before:
         before_rows = rows(official_pay(client))
-    release = WageRelease.objects.get(name="May 2025")
-    nation = Area.objects.get(code="99")
-    industries = NaicsIndustry.objects.bulk_create(
-        NaicsIndustry(naics=f"8{n:03d}A1", ownership="5", title=f"Industry {n}", level="4-digit")
-        for n in range(600)
-    )
-    WageEstimate.objects.bulk_create(
-        WageEstimate(
-            release=release,
-            occupation=occupation,
-            area=nation,
-            industry=industry,
-            annual_median=100_000 + n,
-        )
-        for occupation in Occupation.objects.filter(code__in=["15-2051", "15-1252"])
-        for n, industry in enumerate(industries)
+    industries = add_national_industries(
+        600, Occupation.objects.filter(code__in=["15-2051", "15-1252"])
     )
     with CaptureQueriesContext(connection) as after:
         after_rows = rows(official_pay(client))
