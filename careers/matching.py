@@ -45,7 +45,13 @@ def match_roles(skills):
     roles and skills.
     """
     chosen = {skill.pk for skill in skills}
-    roles = Role.objects.published().ranked_by_skill_match(skills).with_skills().with_listings()
+    roles = (
+        Role.objects.published()
+        .ranked_by_skill_match(skills)
+        .with_skills()
+        .with_listings()
+        .with_official_median()
+    )
     return [
         RoleMatch(
             role=role,

@@ -54,8 +54,15 @@ def page_meta(request, title, description=DEFAULT_DESCRIPTION, *, query="", og_t
 
 
 def role_description(role):
-    """A role's preview text: its summary, salary range and outlook."""
-    return (
-        f"{role.summary} Salary: {formatting.salary_range(role)}. "
-        f"Job outlook: {formatting.outlook(role)}."
-    )
+    """A role's preview text: its summary, then its pay and outlook where known: the
+    article's range, else the official median (a role from RoleQuerySet.for_detail())."""
+    parts = [role.summary]
+    official_median = getattr(role, "official_median", None)
+    if role.has_any_salary:
+        parts.append(f"Salary: {formatting.salary_range(role)}.")
+    elif official_median is not None:
+        median = formatting.wage(formatting.Wage(official_median, role.official_median_top_coded))
+        parts.append(f"Official median pay: {median} a year (BLS).")
+    if role.has_outlook:
+        parts.append(f"Job outlook: {formatting.outlook(role)}.")
+    return " ".join(parts)

@@ -9,8 +9,8 @@ its postal code. Coordinates are SVG user units.
 from dataclasses import dataclass
 from operator import attrgetter
 
+from careers.charts import round_up
 from careers.formatting import Wage, usd, wage
-from careers.salary_scale import round_up
 
 # The common tile-grid layout news maps use (after NPR's): 11 columns by 8 rows, each
 # state near its neighbours, Puerto Rico in the bottom right corner; "." is no square.

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from careers.charts import SalaryScale
 from careers.models.catalogue import Credential, Industry, Skill, SkillAlias, Source
 from careers.models.figures import (
     FIGURE_FIELDS,
@@ -25,7 +26,6 @@ from careers.models.searching import SearchableQuerySet, words_of
 from careers.official.models import PERCENTILE_FIELDS, RoleOccupation, latest_estimates
 from careers.official.places import ALL_OWNERSHIPS, CROSS_INDUSTRY, Area
 from careers.official.role_pay import OfficialMedianQuerySet
-from careers.salary_scale import SalaryScale
 
 # Where a role sits in the guide: what the directory filters by and editors set together.
 # (Which of the article's lists a role is in is curated on the lists: ArticleListing.)
@@ -149,6 +149,8 @@ class RoleQuerySet(SearchableQuerySet, OfficialMedianQuerySet):
                     .prefetch_related(latest_estimates("occupation__wage_estimates")),
                 ),
             )
+            # The pay headline: the official median when the article gives no range.
+            .with_official_median()
         )
 
     def with_all_skills(self, skills):

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from django.db.models import F, Q
 
 from careers.models.catalogue import Industry
-from careers.official.models import PERCENTILE_FIELDS, RoleOccupation, WageEstimate
+from careers.official.models import RoleOccupation, WageEstimate
 from careers.official.places import ALL_OWNERSHIPS, CROSS_INDUSTRY, Area, NaicsIndustry
-from careers.salary_scale import SalaryScale
 
 # A role page lists this many industries (those employing the most of its occupation),
 # and every industry the guide names for the role besides; BLS publishes hundreds.
@@ -81,18 +80,6 @@ def most_employed_first(estimate):
     return (employment is None, -(employment or 0), *highest_median_first(estimate))
 
 
-def shared_scale(estimates):
-    """One scale for the bars of `estimates`: up to the highest figure among them."""
-    figures = [
-        getattr(estimate, field)
-        for estimate in estimates
-        if estimate is not None
-        for field in PERCENTILE_FIELDS
-        if getattr(estimate, field) is not None
-    ]
-    return SalaryScale.up_to(max(figures, default=None))
-
-
 def newest_release(estimates):
     """The release the source line names: that of the newest estimate shown."""
     releases = [estimate.release for estimate in estimates if estimate is not None]
@@ -118,7 +105,6 @@ class PayByIndustry:
     rows: list  # IndustryRow, highest median first
     left_out: int  # comparable industries BLS publishes that the list leaves out
     unpublished: list  # (NaicsIndustry, [Industry]): named, but BLS publishes no figure
-    scale: SalaryScale | None
     release: object | None
 
     @classmethod
@@ -155,7 +141,6 @@ class PayByIndustry:
             rows=[IndustryRow(e, naming.get(e.industry_id, ())) for e in shown],
             left_out=len(named_estimates) + len(others) - len(shown),
             unpublished=[pair for key, pair in named.items() if key not in published],
-            scale=shared_scale(shown),
             release=newest_release(shown),
         )
 
@@ -199,7 +184,6 @@ class IndustryPay:
     official_industries: list  # NaicsIndustry, by code
     occupations: list  # OccupationPay with a figure in at least one of them
     unpublished: list  # OccupationPay that BLS publishes no figure for there
-    scale: SalaryScale | None
     release: object | None
 
     @classmethod
@@ -215,7 +199,7 @@ class IndustryPay:
         for link in links:
             first_links.setdefault(link.role_id, link)
         if not official or not first_links:
-            return cls(official, [], [], None, None)
+            return cls(official, [], [], None)
         roles_by_occupation = {}
         for link in first_links.values():
             roles_by_occupation.setdefault(link.occupation, []).append(link.role)
@@ -257,6 +241,5 @@ class IndustryPay:
             official_industries=official,
             occupations=[each for each in pay if each.estimates],
             unpublished=[each for each in pay if not each.estimates],
-            scale=shared_scale(shown),
             release=newest_release(shown),
         )

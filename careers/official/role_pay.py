@@ -19,7 +19,8 @@ class OfficialMedianQuerySet(models.QuerySet):
         """Annotate each role with its first official occupation's newest median, national
         or in `area` (an Area) across all industries: `official_median` (dollars a year,
         None when there is none), `official_median_top_coded`, `official_occupation` (its
-        title) and `official_area` (the area's title; None for the national figure).
+        title) and `official_area` (the area's title; None for the national figure); and
+        the spread its bar draws: `official_p10`, `official_p90`, `official_p90_top_coded`.
         Annotating again with another area replaces the figures, so the sort follows."""
         first_link = RoleOccupation.objects.filter(role=OuterRef(OuterRef("pk"))).order_by(
             "position", "occupation__code"
@@ -35,6 +36,9 @@ class OfficialMedianQuerySet(models.QuerySet):
             official_median=Subquery(newest.values("annual_median")[:1]),
             official_median_top_coded=Subquery(newest.values("annual_median_top_coded")[:1]),
             official_occupation=Subquery(newest.values("occupation__title")[:1]),
+            official_p10=Subquery(newest.values("annual_p10")[:1]),
+            official_p90=Subquery(newest.values("annual_p90")[:1]),
+            official_p90_top_coded=Subquery(newest.values("annual_p90_top_coded")[:1]),
             official_area=Value(area.title if area else None, output_field=CharField()),
         )
 

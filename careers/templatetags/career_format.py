@@ -7,7 +7,7 @@ from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
-from careers import formatting
+from careers import charts, formatting
 from careers.formatting import Wage
 
 register = template.Library()
@@ -78,39 +78,52 @@ def svg_number(value):
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-@register.inclusion_tag("includes/salary_bar.html")
+@register.inclusion_tag("includes/pay_bar.html")
 def salary_bar(role, scale):
-    """A role's salary range drawn on the page's shared scale (careers.salary_scale.SalaryScale).
-
-    Decorative: the figures are written beside it. Nothing is drawn for a role
-    without a figure, or where the page has no scale.
-    """
-    return _bar_context(scale.bar(role) if scale else None)
+    """The article's salary figures for `role` as a bar on the page's shared scale
+    (careers.charts.SalaryScale). Decorative: the figures are written beside it. Nothing
+    is drawn for a role without a figure, or where the page has no scale."""
+    return _bar_context("article", scale, scale.bar(role) if scale else None)
 
 
-@register.inclusion_tag("includes/official_bar.html")
+@register.inclusion_tag("includes/pay_bar.html")
 def official_bar(estimate, scale):
-    """An official wage distribution (10th to 90th percentile, the middle half darker, the
-    median marked) on the page's shared scale. Decorative: the figures are written beside."""
-    return _bar_context(scale.distribution(estimate) if scale and estimate else None)
+    """An official wage estimate's 10th to 90th percentile as a bar on the page's shared
+    scale, the median marked, open past a top-coded end. Decorative, as salary_bar."""
+    return _bar_context(
+        "official", scale, scale.distribution(estimate) if scale and estimate else None
+    )
 
 
-def _bar_context(bar):
-    """A SalaryBar's coordinates as SVG attributes ("" where a part is absent)."""
+@register.inclusion_tag("includes/pay_bar.html")
+def role_official_bar(role, scale):
+    """official_bar for a role annotated by RoleQuerySet.with_official_median() (cards)."""
+    return _bar_context("official", scale, scale.official_spread(role) if scale else None)
+
+
+@register.inclusion_tag("includes/pay_axis.html")
+def pay_axis(scale):
+    """The dollar axis under a page's bars: the same width, with labelled round steps."""
+    return {"scale": scale, "ticks": scale.ticks() if scale else [], **CHART_SIZE}
+
+
+CHART_SIZE = {"chart_width": charts.CHART_WIDTH, "bar_height": charts.BAR_HEIGHT}
+
+
+def _bar_context(kind, scale, bar):
+    """A charts.Bar's coordinates as SVG attributes, and the scale's grid lines."""
     if bar is None:
         return {"bar": None}
-
-    def coordinate(value):
-        return svg_number(value) if value is not None else ""
-
     return {
+        "kind": kind,
         "bar": bar,
-        "start": coordinate(bar.start),
-        "width": coordinate(bar.width),
-        "end": coordinate(bar.start + bar.width),
-        "inner_start": coordinate(bar.inner_start),
-        "inner_width": coordinate(bar.inner_width),
-        "median": coordinate(bar.median),
+        "grid": [tick.x for tick in scale.ticks()[1:-1]],
+        "top": charts.BAR_TOP,
+        "bottom": charts.BAR_TOP + charts.BAR_THICKNESS,
+        "thickness": charts.BAR_THICKNESS,
+        "marker_width": charts.MARKER_WIDTH,
+        "middle": charts.BAR_HEIGHT / 2,
+        **CHART_SIZE,
     }
 
 

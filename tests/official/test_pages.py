@@ -21,8 +21,11 @@ from careers.models import (
     WageRelease,
 )
 from tests.helpers import cards, json_ld, text
+from tests.helpers.charts import axis_labels, drawn_bars, units
 
-OFFICIAL_BAR = re.compile(r'<svg class="salary-bar official-bar"[^>]*>.*?</svg>', re.S)
+
+def official_bars(html):
+    return drawn_bars(html, "official")
 
 
 def official_section(response):
@@ -94,15 +97,14 @@ def test_the_data_scientist_page_shows_blss_distribution_beside_the_articles_ran
 
 def test_the_official_bar_shares_the_article_bars_scale(client):
     html = client.get("/roles/data-scientist/").content.decode()
-    (svg,) = OFFICIAL_BAR.findall(official_html(html))
+    (bar,) = official_bars(official_html(html))
     scale = Role.objects.published().salary_scale().maximum  # $300,000
-    assert f'class="official-bar-spread" x="{100 * 67_240 / scale:.2f}"' in svg
-    assert f'width="{100 * 199_130 / scale - round(100 * 67_240 / scale, 2):.2f}"' in svg
-    assert f'class="official-bar-middle" x="{100 * 85_660 / scale:.2f}"' in svg
-    assert f'class="salary-bar-median" x1="{100 * 120_230 / scale:.2f}"' in svg
-    assert 'aria-hidden="true"' in svg
-    assert "official-bar-open" not in svg  # no top-coded end
-    assert f"from $0 to ${scale:,} a year" in html
+    assert bar.start == units(67_240, scale) and bar.end == units(199_130, scale)
+    assert bar.median == units(120_230, scale)
+    assert 'aria-hidden="true"' in bar.svg
+    assert not bar.open_end  # no top-coded end
+    assert axis_labels(official_html(html)) == [["$0", "$100k", "$200k", "$300k"]]
+    assert f"one scale: ${scale:,} a year at its right end" in html
 
 
 def test_a_role_with_two_official_occupations_shows_both_in_the_editors_order(client):
@@ -122,8 +124,8 @@ def test_a_top_coded_figure_reads_or_more_and_is_never_shown_as_exact(client):
     assert "75th percentile $239,200 or more" in chiefs
     assert "90th percentile $239,200 or more" in chiefs
     assert not re.search(r"\$239,200(?! or more)", chiefs)
-    bars = OFFICIAL_BAR.findall(official_html(response.content.decode()))
-    assert len(bars) == 2 and "official-bar-open" in bars[1]
+    bars = official_bars(official_html(response.content.decode()))
+    assert len(bars) == 2 and bars[1].open_end and not bars[0].open_end
     # Structured data cannot say "or more", so it leaves those percentiles out.
     (chief_salary,) = [
         salary for salary in json_ld(response)["estimatedSalary"] if "11-1011" in salary["name"]
@@ -226,7 +228,7 @@ def test_the_compare_page_sets_each_roles_official_figures_side_by_side(client):
     assert "Data Scientists (SOC 15-2051) Median $120,230 ; the middle 80% earn $67,240 to" in row
     assert "Software Developers (SOC 15-1252) Median $135,980" in row
     assert "No official occupation fits this role." in row
-    assert len(OFFICIAL_BAR.findall(response.content.decode())) == 3  # 1 + 2 + 0
+    assert len(official_bars(response.content.decode())) == 3  # 1 + 2 + 0
 
 
 def test_compare_queries_do_not_grow_with_official_occupations(client):
@@ -301,8 +303,12 @@ def test_repeated_or_empty_official_median_parameters_are_handled(client, settin
 def test_directory_cards_show_the_official_median_and_its_occupation(client, settings):
     settings.ROLES_PER_PAGE = 50
     shown = cards(client.get("/roles/").content.decode())
-    assert '$120,230 <span class="fact-note">(Data Scientists, BLS)' in shown["Data Scientist"]
-    assert "No official figure" in shown["AI Ethicist"]
+    scientist = " ".join(re.sub(r"<[^>]+>", " ", shown["Data Scientist"]).split())
+    assert "BLS: $67,240 to $199,130, median $120,230 (Data Scientists)" in scientist
+    (bar,) = official_bars(shown["Data Scientist"])
+    assert (bar.start, bar.end, bar.median) == (units(67_240), units(199_130), units(120_230))
+    # A role without an official occupation draws no official bar and claims no figure.
+    assert official_bars(shown["AI Ethicist"]) == [] and "BLS" not in shown["AI Ethicist"]
 
 
 def test_the_directory_export_carries_the_official_median(client):

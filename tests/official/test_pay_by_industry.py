@@ -18,6 +18,7 @@ from careers.models import (
     WageEstimate,
 )
 from careers.official.industry_pay import TOP_INDUSTRIES, PayByIndustry
+from tests.helpers.charts import axis_labels, drawn_bars, units
 from tests.helpers.oews import add_national_industries
 
 DATA_SCIENTIST = "/roles/data-scientist/"
@@ -123,14 +124,23 @@ def test_the_rest_are_a_link_away_and_every_figure_names_its_source(client):
     assert 'datetime="2026-05-15"' in markup
 
 
-def test_the_bars_share_one_scale_up_to_the_highest_figure_shown(client):
+def test_the_bars_share_the_sites_one_scale_with_the_axis_heading_their_column(client):
     markup = pay_by_industry(client)
-    # The highest figure shown is streaming's 90th percentile, $279,700: up to $300,000.
-    assert "one scale, from $0 to $300,000 a year" in words(markup)
+    # The site's scale, $0 to $300,000, as on every page; the axis heads the bars' column.
+    assert axis_labels(markup.split("</thead>")[0]) == [["$0", "$100k", "$200k", "$300k"]]
     computer_systems = markup.split("NAICS 541500")[1].split("</tr>")[0]
-    assert 'class="official-bar-spread" x="26.16"' in computer_systems  # $78,480
-    assert 'class="salary-bar-median" x1="44.13"' in computer_systems  # $132,380
+    (bar,) = drawn_bars(computer_systems, "official")
+    assert bar.start == units(78_480) and bar.median == units(132_380)
     assert "style=" not in markup
+
+
+def test_an_industry_figure_past_the_sites_scale_runs_off_it_open(client):
+    estimates = WageEstimate.objects.by_industry().filter(occupation__code="15-2051")
+    estimates.filter(industry__naics="541500").update(annual_p90=467_430)
+    computer_systems = pay_by_industry(client).split("NAICS 541500")[1].split("</tr>")[0]
+    (bar,) = drawn_bars(computer_systems, "official")
+    assert bar.end == 240 and bar.open_end
+    assert "$467,430" in computer_systems  # the figure itself is written in full
 
 
 def test_a_top_coded_figure_reads_at_least_and_a_missing_one_not_published(client):

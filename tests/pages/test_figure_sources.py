@@ -11,7 +11,7 @@ percentage, multiple (2×) and dollar amount in <main> must be one of:
   (the card links to the role page that names it);
 - an official BLS figure from the loaded wage tables, on a page that cites the release
   or says "BLS" beside it;
-- or one of the few figures that are not facts about the world: the salary bars' scale
+- or one of the few figures that are not facts about the world: the charts' scale and axis
   and the pay map's legend,
   a skills-match score (checked against "you have a of b"), "the middle 80%" of earners
   (what a percentile band is), or the visitor's own search words echoed back.
@@ -185,7 +185,7 @@ def not_a_fact(written, key, node, url):
     """The figures that are not claims about the world (see the module's docstring)."""
     around = " ".join(node.text().split())
     ancestors = list(node.ancestors())
-    if any({"scale-note", "tile-map-legend"} & set(a.classes) for a in ancestors):
+    if any({"chart-legend", "chart-axis", "tile-map-legend"} & set(a.classes) for a in ancestors):
         return True  # a scale: where bars or shades begin and end
     score_line = next((a for a in ancestors if "match-score" in a.classes), None)
     if score_line is not None:

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from careers.matching import match_roles
 from careers.models import Role, RoleSkill, Skill
 from tests.helpers import text
+from tests.helpers.charts import axis_labels, drawn_bars, units
 
 URL = "/match/"
 
@@ -115,11 +116,13 @@ def test_each_role_shows_the_skills_you_have_and_those_you_miss_linked(client, h
 def test_salary_bars_and_why_pay_varies_sit_beside_each_figure(client, hand_made):
     response = client.get(URL, {"skill": "python"})
     gold = card(response, "Gold")
-    assert "$90,000 – $180,000" in gold and '<svg class="salary-bar"' in gold
-    assert 'class="salary-bar-range" x="22.5" y="1" width="22.5"' in gold  # $0–$400,000
+    assert "Article: $90,000 – $180,000" in gold
+    (bar,) = drawn_bars(gold, "article")
+    assert (bar.start, bar.end) == (units(90_000, 400_000), units(180_000, 400_000))
+    assert axis_labels(gold) == [["$0", "$100k", "$200k", "$300k", "$400k"]]
     assert "Why pay varies" in gold
     hidden = card(response, "Hidden figures")
-    assert "No figure yet" in hidden and "<svg" not in hidden
+    assert "The article gives no salary for this role." in hidden and "<svg" not in hidden
 
 
 def test_the_result_url_is_shareable_and_round_trips(client, hand_made):

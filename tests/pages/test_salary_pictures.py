@@ -1,28 +1,13 @@
-"""Salary ranges are drawn, not only written: one bar per role on one shared scale,
-with the figures as text beside it; roles without a figure get no bar."""
-
-import re
+"""Salary ranges are drawn, not only written: the chart system (careers.charts) puts the
+article's range and BLS's 10th to 90th percentile on one shared dollar axis, with the
+figures as text beside each bar; a role without a figure gets no bar, and says so quietly."""
 
 import pytest
 
+from careers.charts import SalaryScale, round_up
 from careers.models import Role, RoleOccupation
-from careers.salary_scale import SalaryScale, round_up
 from tests.helpers import cards
-
-BAR = re.compile(r'<svg class="salary-bar"[^>]*>.*?</svg>', re.S)
-
-
-def bars(html):
-    return BAR.findall(html)
-
-
-def geometry(svg):
-    """(start, width) of a range bar, or (position, 0) of a single-figure marker."""
-    bar = re.search(r'class="salary-bar-range" x="([\d.]+)" y="1" width="([\d.]+)"', svg)
-    if bar:
-        return float(bar.group(1)), float(bar.group(2))
-    point = re.search(r'class="salary-bar-point" x1="([\d.]+)"', svg)
-    return float(point.group(1)), 0.0
+from tests.helpers.charts import axis_labels, drawn_bars, units
 
 
 @pytest.mark.parametrize(
@@ -67,23 +52,38 @@ def test_the_scale_also_covers_the_official_figures_drawn_beside_the_article(
 def test_directory_cards_draw_each_range_to_scale_beside_the_written_figures(client, settings):
     settings.ROLES_PER_PAGE = 50
     html = client.get("/roles/").content.decode()
-    assert "one scale, from $0 to $300,000 a year" in html
+    assert "one scale: $300,000 a year at its right end" in html
     shown = cards(html)
     for role in Role.objects.published():
         card = shown[role.title]
         if role.has_any_salary:
-            (svg,) = bars(card)
-            start, width = geometry(svg)
-            assert start == pytest.approx(role.salary_low / 3_000, abs=0.01)
-            assert width == pytest.approx((role.salary_high - role.salary_low) / 3_000, abs=0.01)
-            assert f"${role.salary_low:,} – ${role.salary_high:,}" in card
-            assert 'aria-hidden="true"' in svg
+            (bar,) = drawn_bars(card, "article")
+            assert bar.start == units(role.salary_low)
+            assert bar.end == units(role.salary_high)
+            assert f"Article: ${role.salary_low:,} – ${role.salary_high:,}" in card
+            assert 'aria-hidden="true"' in bar.svg
         else:
-            assert bars(card) == [], role.title
-            assert "No figure yet" in card
+            assert drawn_bars(card, "article") == [], role.title
+            assert "The article gives no salary for this role." in card
+        # Every card that draws a bar has the axis under it.
+        assert len(axis_labels(card)) == (1 if drawn_bars(card) else 0)
 
 
-def test_bars_on_a_hand_made_catalogue_have_the_right_relative_widths(client, make_role):
+def test_every_chart_has_a_labelled_dollar_axis_the_same_on_every_page(client):
+    for path in (
+        "/",
+        "/roles/",
+        "/roles/data-scientist/",
+        "/industries/finance/",
+        "/compare/?roles=data-scientist&roles=robotics-engineer",
+        "/official-data/",
+    ):
+        labels = axis_labels(client.get(path).content.decode())
+        assert labels, path
+        assert all(each == ["$0", "$100k", "$200k", "$300k"] for each in labels), path
+
+
+def test_bars_on_a_hand_made_catalogue_have_the_right_relative_lengths(client, make_role):
     Role.objects.all().delete()
     make_role(title="Narrow", salary_low=50_000, salary_high=100_000)
     make_role(title="Wide", salary_low=100_000, salary_high=200_000)
@@ -91,31 +91,46 @@ def test_bars_on_a_hand_made_catalogue_have_the_right_relative_widths(client, ma
     make_role(title="With median", salary_low=40_000, salary_median=60_000, salary_high=80_000)
     make_role(title="Unknown")
     shown = cards(client.get("/roles/").content.decode())
-    assert geometry(bars(shown["Narrow"])[0]) == (25.0, 25.0)
-    assert geometry(bars(shown["Wide"])[0]) == (50.0, 50.0)
-    assert geometry(bars(shown["Median only"])[0]) == (75.0, 0.0)
-    with_median = bars(shown["With median"])[0]
-    assert geometry(with_median) == (20.0, 20.0)
-    assert 'class="salary-bar-median" x1="30"' in with_median
+    # The highest figure, $200,000, makes the scale $0 to $200,000: 240 units.
+    narrow, wide = drawn_bars(shown["Narrow"])[0], drawn_bars(shown["Wide"])[0]
+    assert (narrow.start, narrow.end) == (60.0, 120.0)
+    assert (wide.start, wide.end) == (120.0, 240.0)
+    assert wide.end - wide.start == 2 * (narrow.end - narrow.start)
+    median_only = drawn_bars(shown["Median only"])[0]
+    assert (median_only.start, median_only.end, median_only.median) == (180.0, None, 180.0)
+    with_median = drawn_bars(shown["With median"])[0]
+    assert (with_median.start, with_median.end, with_median.median) == (48.0, 96.0, 72.0)
     assert "$40,000 – $80,000 (median $60,000)" in shown["With median"]
-    assert bars(shown["Unknown"]) == []
+    assert drawn_bars(shown["Unknown"]) == []
+    assert axis_labels(shown["Wide"]) == [["$0", "$50k", "$100k", "$150k", "$200k"]]
 
 
-def test_no_bars_and_no_scale_note_when_no_role_has_a_figure(client, make_role):
+def test_no_bars_and_no_legend_when_no_role_has_a_figure(client, make_role):
     Role.objects.all().delete()
     make_role(title="Unknown")
     html = client.get("/roles/").content.decode()
-    assert bars(html) == [] and "one scale" not in html
-    assert "No figure yet" in html
+    assert drawn_bars(html) == [] and "one scale" not in html
+    assert "The article gives no salary for this role." in html
 
 
-def test_the_role_page_draws_its_range_and_a_role_without_figures_says_so(client):
+def test_the_role_page_draws_its_range_and_a_role_without_figures_says_so_quietly(client):
     html = client.get("/roles/robotics-engineer/").content.decode()
-    (svg,) = bars(html)
-    assert geometry(svg) == (30.0, 16.67)  # $90,000 – $140,000 of $300,000
+    (article,) = drawn_bars(html, "article")
+    assert (article.start, article.end) == (units(90_000), units(140_000))
     assert "$90,000 – $140,000" in html
+    RoleOccupation.objects.filter(role__slug="ai-specialist").delete()
     html = client.get("/roles/ai-specialist/").content.decode()
-    assert bars(html) == [] and "No figure yet" in html
+    assert drawn_bars(html) == []
+    assert '<dd class="quiet">The article gives no salary for this role.</dd>' in html
+    assert "pay-headline" not in html  # nothing to headline
+
+
+def test_without_an_article_figure_the_official_median_is_the_headline(client):
+    html = client.get("/roles/ai-specialist/").content.decode()
+    headline = html.split('<dd class="pay-headline">')[1].split("</dd>")[0]
+    assert "$135,980" in headline and "official median" in headline
+    assert '<dd class="quiet">The article gives no salary for this role.</dd>' in html
+    assert "No figure yet" not in html
 
 
 def test_the_compare_page_draws_every_role_on_the_same_scale(client):
@@ -123,12 +138,14 @@ def test_the_compare_page_draws_every_role_on_the_same_scale(client):
         "/compare/",
         {"roles": ["research-scientist", "robotics-engineer", "ai-specialist"]},
     ).content.decode()
-    assert [geometry(svg) for svg in bars(html)] == [(40.0, 20.0), (30.0, 16.67)]
-    assert "one scale, from $0 to $300,000 a year" in html
+    articles = [(bar.start, bar.end) for bar in drawn_bars(html, "article")]
+    assert articles == [(units(120_000), units(180_000)), (units(90_000), units(140_000))]
+    assert "one scale: $300,000 a year at its right end" in html
 
 
 def test_an_industry_page_draws_its_roles_bars(client):
     html = client.get("/industries/finance/").content.decode()
-    assert len(bars(html)) == sum(
-        1 for role in Role.objects.filter(industries__slug="finance") if role.has_any_salary
+    roles = Role.objects.filter(industries__slug="finance")
+    assert len(drawn_bars(html.split("Official pay in")[0], "article")) == sum(
+        1 for role in roles if role.has_any_salary
     )
