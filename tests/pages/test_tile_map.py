@@ -22,6 +22,7 @@ from careers.tile_map import (
     tile_map,
 )
 from tests.helpers import ROOT, VNU_JAR, missing
+from tests.helpers.colours import contrast, luminance
 
 FIFTY_STATES_DC_AND_PR = set(
     re.findall(
@@ -382,17 +383,6 @@ def css_fill(selector):
     """The fill the stylesheet gives `selector` (a rule of its own)."""
     rule = part(CSS, rf"\n{re.escape(selector)} \{{([^}}]*)\}}")
     return part(rule, r"(?:^|;)\s*fill: (#[0-9a-f]{6})")
-
-
-def luminance(colour):
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(one, other):
-    lighter, darker = sorted((luminance(one), luminance(other)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
 
 
 def test_the_stylesheet_paints_the_shades_tile_map_names():
