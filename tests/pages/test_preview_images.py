@@ -15,6 +15,7 @@ from careers.models import Role
 from careers.preview_images import HEIGHT, MARGIN, WIDTH, RoleCard
 from tests.admin.test_role_csv import as_csv, confirm, exported_rows, row_for, upload
 from tests.helpers import BASE, form_data
+from tests.helpers.oews import sample_with
 from tests.pages.test_sharing import head_tags
 
 
@@ -179,6 +180,19 @@ def test_a_csv_import_draws_the_cards_of_the_roles_it_changes(
     assert response.status_code == 302
     role = Role.objects.get(slug="computer-vision-engineer")
     assert role.salary_high == 158_000 and stored_card(role) is not None
+
+
+def test_a_new_bls_release_redraws_the_cards_that_headline_its_median(
+    media, tmp_path, django_capture_on_commit_callbacks
+):
+    corrected = tmp_path / "national_M2025_dl.csv"
+    corrected.write_bytes(sample_with("15-1252", A_MEDIAN="140000"))
+    arguments = ["--release", "May 2025", "--published", "2026-05-15"]
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("import_oews", str(corrected), *arguments, stdout=io.StringIO())
+    card = card_of("ai-software-developer")
+    assert card.pay == "$140,000"
+    assert stored_card(Role.objects.get(slug="ai-software-developer")) == preview_images.png(card)
 
 
 def test_a_card_not_drawn_yet_is_drawn_and_stored_on_its_first_request(client, media, settings):
