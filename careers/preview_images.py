@@ -233,7 +233,7 @@ def layout(card):
     """Every line of the card, placed: the site's name at the top, the title below it
     (up to three lines, smaller when long), and the pay, its label and its source held
     to the foot."""
-    placed = [Line("ML CAREER GUIDE", 28, HIGHLIGHT, MARGIN, 56)]
+    placed = [Line(seo.SITE_NAME.upper(), 28, HIGHLIGHT, MARGIN, 56)]
     bottom = HEIGHT - 52
     source_size, source_lines = fit(drawable(card.source), range(26, 19, -2), 2)
     below = []
