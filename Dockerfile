@@ -10,12 +10,13 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     HOST=0.0.0.0 \
     PORT=8000 \
     DJANGO_DEBUG=false \
-    DJANGO_DB_PATH=/data/db.sqlite3
+    DJANGO_DB_PATH=/data/db.sqlite3 \
+    DJANGO_MEDIA_ROOT=/data/media
 
 WORKDIR /app
 
 # The site runs as this user, never as root; only /data (the SQLite database when no
-# DATABASE_URL is given) is writable by it.
+# DATABASE_URL is given, and the roles' preview images) is writable by it.
 RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin careerguide \
     && mkdir /data && chown careerguide /data
 
@@ -40,6 +41,6 @@ USER careerguide
 EXPOSE 8000
 VOLUME ["/data"]
 
-# Migrations and the seed at every start (both safe to repeat), then gunicorn.
+# Migrations, the seed and the preview images at every start (all safe to repeat), then gunicorn.
 ENTRYPOINT ["./docker-entrypoint.sh"]
 CMD ["gunicorn", "--config", "gunicorn.conf.py"]

@@ -44,13 +44,15 @@ serve: install
 		exit 1; fi
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_seed
+	$(BIN)/python manage.py build_preview_images
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	HOST=$(HOST) PORT=$(PORT) exec $(BIN)/gunicorn --config gunicorn.conf.py
 
-# Database schema, seed data and static files; safe to repeat.
+# Database schema, seed data, the roles' preview images and static files; safe to repeat.
 setup: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_seed
+	$(BIN)/python manage.py build_preview_images
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 
 install: $(STAMP)

@@ -11,4 +11,5 @@ fi
 
 python manage.py migrate --noinput
 python manage.py load_seed
+python manage.py build_preview_images
 exec "$@"

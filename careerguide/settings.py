@@ -170,6 +170,11 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Files the site draws itself: each role's link-preview card (careers.preview_images).
+# Whitenoise never serves them; a view does (careers.views_preview), with DEBUG on or off.
+# DJANGO_MEDIA_ROOT moves them (the Docker image keeps them in its /data volume).
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT") or BASE_DIR / "media")
+MEDIA_URL = "media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed, compressed files served by whitenoise.

@@ -40,16 +40,28 @@ def shorten(text, limit=DESCRIPTION_LIMIT):
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def page_meta(request, title, description=DEFAULT_DESCRIPTION, *, query="", og_type="website"):
+def page_meta(
+    request,
+    title,
+    description=DEFAULT_DESCRIPTION,
+    *,
+    query="",
+    og_type="website",
+    image_path=None,
+    image_alt=PREVIEW_IMAGE_ALT,
+):
     """The page's metadata; its canonical address is its path (plus `query`, for the
-    directory, whose filters are part of what the page is)."""
+    directory, whose filters are part of what the page is). Its preview image is the
+    site's card unless `image_path` (a 1200×630 PNG on this site, e.g. a role's own
+    card) and `image_alt` say otherwise."""
     path = request.path + (f"?{query}" if query else "")
     return PageMeta(
         title=title,
         description=shorten(description),
         canonical_url=request.build_absolute_uri(path),
-        image_url=request.build_absolute_uri(static(PREVIEW_IMAGE)),
+        image_url=request.build_absolute_uri(image_path or static(PREVIEW_IMAGE)),
         og_type=og_type,
+        image_alt=image_alt,
     )
 
 

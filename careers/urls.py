@@ -1,6 +1,6 @@
 from django.urls import path
 
-from careers import views, views_places
+from careers import views, views_places, views_preview
 
 app_name = "careers"
 
@@ -13,6 +13,11 @@ urlpatterns = [
     path("paths/", views.career_paths, name="paths"),
     path("search/", views.site_search, name="search"),
     path("roles/<slug:slug>/", views.role_detail, name="role-detail"),
+    path(
+        "roles/<slug:slug>/preview.png",
+        views_preview.role_preview_image,
+        name="role-preview-image",
+    ),
     path("skills/", views.skill_list, name="skill-list"),
     path("skills/<slug:slug>/", views.skill_detail, name="skill-detail"),
     path("industries/", views.industry_list, name="industry-list"),

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from careers import seo
+from careers import preview_images, seo
 from careers.comparing import COMPARE_MAX, COMPARE_MIN, compare
 from careers.exporting import write_directory_csv
 from careers.filters import RoleFilter
@@ -134,7 +134,15 @@ def role_detail(request, slug):
     role, moved = find_by_slug(Role.objects.for_detail(), slug)
     if moved:
         return redirect(role, permanent=True)
-    meta = seo.page_meta(request, role.title, seo.role_description(role), og_type="article")
+    card = preview_images.card_for(role)
+    meta = seo.page_meta(
+        request,
+        role.title,
+        seo.role_description(role),
+        og_type="article",
+        image_path=preview_images.card_path(role, card),
+        image_alt=card.alt,
+    )
     return render(
         request,
         "careers/role_detail.html",

@@ -12,8 +12,17 @@ from careers.seeding import load_seed
 from tests.helpers import logged_in, make_advisor, make_staff
 
 
+@pytest.fixture(scope="session", autouse=True)
+def media_root(tmp_path_factory):
+    """The preview images tests draw (the seed's BLS import and every committed role
+    save draw some) go to a throwaway folder, never the project's media/."""
+    path = tmp_path_factory.mktemp("media")
+    with override_settings(MEDIA_ROOT=path):
+        yield path
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_db_setup, django_db_blocker, media_root):
     with django_db_blocker.unblock():
         load_seed()
 

@@ -236,8 +236,14 @@ def test_the_image_runs_the_same_commands_as_make_serve():
     assert re.search(r"^USER (?!root)\S+", dockerfile, re.M), "the site must not run as root"
     assert "pip install --no-cache-dir --editable ." in dockerfile
     assert "manage.py collectstatic --noinput" in dockerfile and "collectstatic" in serve
-    for command in ("manage.py migrate --noinput", "manage.py load_seed"):
+    for command in (
+        "manage.py migrate --noinput",
+        "manage.py load_seed",
+        "manage.py build_preview_images",
+    ):
         assert command in serve and command in entrypoint
+    # The roles' preview images are written where the unprivileged user may write.
+    assert "DJANGO_MEDIA_ROOT=/data/media" in dockerfile
     assert "gunicorn --config gunicorn.conf.py" in serve
     assert 'CMD ["gunicorn", "--config", "gunicorn.conf.py"]' in dockerfile
 

@@ -32,6 +32,17 @@ from careers.official.role_pay import OfficialMedianQuerySet
 PLACEMENT_FIELDS = ("track", "min_education", "industries")
 
 
+def occupation_links_with_estimates():
+    """A prefetch of a role's official occupations, in order, each with its newest
+    national estimate."""
+    return models.Prefetch(
+        "occupation_links",
+        queryset=RoleOccupation.objects.select_related("occupation")
+        .order_by("position", "occupation__code")
+        .prefetch_related(latest_estimates("occupation__wage_estimates")),
+    )
+
+
 class RoleQuerySet(SearchableQuerySet, OfficialMedianQuerySet):
     # What a role search looks in: the directory's text filter and the site search alike.
     search_fields = ("title", "summary", "description")
@@ -142,15 +153,19 @@ class RoleQuerySet(SearchableQuerySet, OfficialMedianQuerySet):
                 ),
                 "industries",
                 "listings",
-                models.Prefetch(
-                    "occupation_links",
-                    queryset=RoleOccupation.objects.select_related("occupation")
-                    .order_by("position", "occupation__code")
-                    .prefetch_related(latest_estimates("occupation__wage_estimates")),
-                ),
+                occupation_links_with_estimates(),
             )
             # The pay headline: the official median when the article gives no range.
             .with_official_median()
+        )
+
+    def for_preview_card(self):
+        """Published roles with what their link-preview card shows
+        (careers.preview_images), in a fixed number of queries."""
+        return (
+            self.published()
+            .select_related("salary_source__cited_in")
+            .prefetch_related(occupation_links_with_estimates())
         )
 
     def with_all_skills(self, skills):
@@ -340,6 +355,15 @@ class Role(RevisionLock):
 
     def get_absolute_url(self):
         return reverse("careers:role-detail", args=[self.slug])
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Every write of a role passes here (admin, salary desk, CSV import, history
+        # restore): its link-preview card shows the title and pay, so redraw it once the
+        # save is committed. Imported here: preview_images reads roles through this model.
+        from careers.preview_images import redraw_after_commit
+
+        redraw_after_commit(self.pk)
 
     def clean(self):
         """The salary desk's rules, for every form and import (the database holds the rest)."""

@@ -11,6 +11,7 @@ from careers.formatting import usd
 from careers.official.importing import DEFAULT_HOURLY_TOP_CODE, import_oews
 from careers.official.models import HOURS_PER_YEAR
 from careers.official.reading import OewsFileError
+from careers.preview_images import redraw_role_cards_after_commit
 from careers.uploads import check_size
 
 ANNUAL_DEFAULT_TOP_CODE = DEFAULT_HOURLY_TOP_CODE * HOURS_PER_YEAR
@@ -77,6 +78,9 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         if options["dry_run"]:
             self.stdout.write("Dry run: nothing was saved.")
+        else:
+            # The official median a role's preview image headlines may have changed.
+            redraw_role_cards_after_commit()
         for line in report.summary_lines():
             self.stdout.write(line)
         for change in report.changed_linked:

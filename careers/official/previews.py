@@ -14,6 +14,7 @@ from django.utils.module_loading import import_string
 from import_export.tmp_storages import TempFolderStorage
 
 from careers.official.importing import import_oews
+from careers.preview_images import redraw_role_cards_after_commit
 
 PREVIEW_SALT = "careers.oews-import"
 # Time to read a preview and confirm it; after that the file is uploaded again.
@@ -127,4 +128,6 @@ def confirm_import(token, *, user):
         linked_only=staged.get("linked_only", False),
     )
     _discard(staged["stored"])
+    # A release can change the official median a role's preview image headlines.
+    redraw_role_cards_after_commit()
     return report
