@@ -15,7 +15,7 @@ PYTHON := $(shell for candidate in python3.13 python3.12 python3.14 python3 pyth
 	   $$candidate -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' >/dev/null 2>&1; then \
 	   echo $$candidate; break; fi; done)
 
-.PHONY: run test test-postgres serve install setup lint format clean lighthouse
+.PHONY: run test test-postgres serve install setup lint format clean lighthouse visual-references
 
 run: setup
 	DJANGO_DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -59,6 +59,11 @@ lighthouse: install $(LIGHTHOUSE_STAMP)
 $(LIGHTHOUSE_STAMP): tools/lighthouse/package-lock.json
 	npm ci --prefix tools/lighthouse --no-audit --no-fund --silent
 	@touch $(LIGHTHOUSE_STAMP)
+
+# Rewrite the reference screenshots in tests/visual/reference/ from the current pages,
+# after a deliberate design change; review the new images in the diff before committing.
+visual-references: install
+	UPDATE_VISUAL_REFERENCES=1 $(BIN)/python -m pytest tests/visual -q
 
 # Database schema, seed data and static files; safe to repeat.
 setup: install
