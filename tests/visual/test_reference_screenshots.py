@@ -41,7 +41,8 @@ def freeze_dates():
 
 
 def screenshot(page, url):
-    page.goto(url)
+    response = page.goto(url)
+    assert response.status == 200, (url, response.status)
     # Web fonts, if any, and the layout settled before the picture is taken.
     page.evaluate("document.fonts.ready.then(() => true)")
     return page.screenshot(full_page=True, animations="disabled", caret="hide")
