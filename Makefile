@@ -15,7 +15,7 @@ PYTHON := $(shell for candidate in python3.13 python3.12 python3.14 python3 pyth
 	   $$candidate -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' >/dev/null 2>&1; then \
 	   echo $$candidate; break; fi; done)
 
-.PHONY: run test test-postgres serve install setup lint format clean
+.PHONY: run test test-postgres serve install setup lint format clean lighthouse visual-references
 
 run: setup
 	DJANGO_DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -47,6 +47,24 @@ serve: install
 	$(BIN)/python manage.py build_preview_images
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	HOST=$(HOST) PORT=$(PORT) exec $(BIN)/gunicorn --config gunicorn.conf.py
+
+# Lighthouse (mobile) on the home page, the directory and a role page, served as in
+# production (scripts/lighthouse.py). Not part of `make test` or CI: Lighthouse is
+# installed on demand from tools/lighthouse/ (its own lock file), needs Chromium, and
+# takes about a minute. Reports go to test-artifacts/lighthouse/.
+LIGHTHOUSE_STAMP := tools/lighthouse/node_modules/.installed
+
+lighthouse: install $(LIGHTHOUSE_STAMP)
+	$(BIN)/python scripts/lighthouse.py
+
+$(LIGHTHOUSE_STAMP): tools/lighthouse/package-lock.json
+	npm ci --prefix tools/lighthouse --no-audit --no-fund --silent
+	@touch $(LIGHTHOUSE_STAMP)
+
+# Rewrite the reference screenshots in tests/visual/reference/ from the current pages,
+# after a deliberate design change; review the new images in the diff before committing.
+visual-references: install
+	UPDATE_VISUAL_REFERENCES=1 $(BIN)/python -m pytest tests/visual -q
 
 # Database schema, seed data, the roles' preview images and static files; safe to repeat.
 setup: install
@@ -84,4 +102,4 @@ format: install
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) staticfiles node_modules test-artifacts .pytest_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) staticfiles node_modules tools/lighthouse/node_modules test-artifacts .pytest_cache .ruff_cache *.egg-info

@@ -1,6 +1,10 @@
-"""Every public page type, in a real browser at phone and desktop widths:
-zero axe-core violations (WCAG 2.0/2.1/2.2 A and AA), no horizontal scrolling,
-and a screenshot a person can look at."""
+"""Every public page type, in a real browser at phone and desktop widths and in the
+light and dark colour schemes: zero axe-core violations (WCAG 2.0/2.1/2.2 A and AA),
+no horizontal scrolling, and a screenshot a person can look at.
+
+The markup does not depend on the scheme (only the stylesheet's
+`prefers-color-scheme` rules do), so the HTML validity check runs once
+(tests/test_html_validity.py)."""
 
 import json
 import tempfile
@@ -18,6 +22,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]}
+SCHEMES = ["light", "dark"]
 
 
 def axe_violations(page):
@@ -35,19 +40,36 @@ def scrolls_sideways(page):
     )
 
 
+def use_scheme(page, scheme):
+    """Switch the page between the light and dark schemes without reloading it, and let
+    the browser apply the stylesheet's rules before anything is measured."""
+    page.emulate_media(color_scheme=scheme)
+    assert page.evaluate(f"matchMedia('(prefers-color-scheme: {scheme})').matches")
+    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_every_page_type_is_accessible_and_fits_the_screen(page, site, screenshots, viewport):
     page.set_viewport_size(viewport)
+    # No transitions or animations: colours are measured as they settle, not midway.
+    page.emulate_media(reduced_motion="reduce")
     problems = {}
     for name, path in all_pages():
+        use_scheme(page, "light")
         response = page.goto(site + path)
         assert response.status < 500, (name, response.status)
-        found = axe_violations(page)
-        if scrolls_sideways(page):
-            found.append("the page scrolls sideways")
-        if found:
-            problems[f"{name} {path}"] = found
-        page.screenshot(path=screenshots / f"{name}-{viewport['width']}.png", full_page=True)
+        # Each page is loaded once and checked in both schemes.
+        for scheme in SCHEMES:
+            use_scheme(page, scheme)
+            found = axe_violations(page)
+            if scrolls_sideways(page):
+                found.append("the page scrolls sideways")
+            if found:
+                problems[f"{name} {path} ({scheme})"] = found
+            suffix = "" if scheme == "light" else f"-{scheme}"
+            page.screenshot(
+                path=screenshots / f"{name}-{viewport['width']}{suffix}.png", full_page=True
+            )
     assert not problems, json.dumps(problems, indent=2, ensure_ascii=False)
 
 

@@ -4,7 +4,8 @@ checks need.
 
 Fixtures live in conftest.py; test modules import helpers from here (BLS OEWS files
 and imports from tests.helpers.oews, files built to hurt an importer from
-tests.helpers.nasty_files), never from one another."""
+tests.helpers.nasty_files, comparing reference screenshots from
+tests.helpers.screenshots), never from one another."""
 
 import html as html_lib
 import json
