@@ -221,7 +221,7 @@ def test_an_email_link_carries_the_title_and_address_and_the_copy_button_waits_f
     assert query["subject"] == ["Data Scientist"]
     assert query["body"] == ["Data Scientist\n" + BASE + "/roles/data-scientist/"]
     button = re.search(r"<button[^>]*data-copy-link[^>]*>", html).group(0)
-    assert "hidden" in button and f'data-copy-link="{BASE}/roles/data-scientist/"' in button
+    assert "disabled" in button and f'data-copy-link="{BASE}/roles/data-scientist/"' in button
     assert '<script src="/static/js/share.js" defer></script>' in html
 
 
