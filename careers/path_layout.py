@@ -34,8 +34,12 @@ NODE_WIDTH = 168
 NODE_GAP = 14
 COLUMN_GAP = 80
 MARGIN = 8
-# Room beside the first and last columns for loops: steps between two roles of one list.
+# Room beside the first and last columns for loops (steps between two boxes of one
+# column), at least: a loop around others reaches one LOOP_STEP further out than they do.
 LOOP_ROOM = 32
+LOOP_REACH = 12
+LOOP_STEP = 6
+LOOP_CORNER = 4
 # A slot where a step passes a column, and the least room between two of them.
 SLOT_HEIGHT = 8
 SLOT_GAP = 4
@@ -74,15 +78,6 @@ class Chain:
     pieces: list = field(default_factory=list)
 
 
-def column_x(index):
-    return MARGIN + LOOP_ROOM + index * (NODE_WIDTH + COLUMN_GAP)
-
-
-def diagram_width(count):
-    """Room for `count` columns, with room for loops beside the first and last."""
-    return 2 * (MARGIN + LOOP_ROOM) + count * NODE_WIDTH + max(count - 1, 0) * COLUMN_GAP
-
-
 def pair_cost(source, target, last):
     """How badly a pair of boxes reads as a step (lower is better): the next column on
     is best, then a loop beside the first or last column, then further on (the more
@@ -110,7 +105,7 @@ class Layout(Ordering):
 
     Gives `columns` (each column's items top to bottom, slots included), `pairs` (the
     boxes each step joins), `chains` (each step's run, with its route as `pieces`)
-    and `height`. `plan` skips the search: a `plan()` saved from an earlier layout of
+    `height` and `width`. `plan` skips the search: a `plan()` saved from an earlier layout of
     the same boxes and candidates. `order=False` keeps the first choice of pairs and
     alphabetical order, the baseline that ordering improves on."""
 
@@ -234,13 +229,53 @@ class Layout(Ordering):
 
     # Placing --------------------------------------------------------------------
 
+    def column_x(self, index):
+        return self.left_room + index * (NODE_WIDTH + COLUMN_GAP)
+
+    def _loop_depths(self):
+        """How many loops deep each loop beside a column is: one more than the
+        deepest loop inside it (one sharing a box counts as inside, as its ends sit
+        nearer that box's other loops)."""
+        position = self._positions()
+        depths = {}
+        for loops in self.loops:
+            spans = sorted(
+                (abs(position[id(a)] - position[id(b)]), index, position[id(a)], position[id(b)])
+                for a, b, index in loops
+            )
+            for number, (_, index, a, b) in enumerate(spans):
+                low, high = min(a, b), max(a, b)
+                inside = [
+                    depths[other]
+                    for _, other, c, d in spans[:number]
+                    if low <= min(c, d) and max(c, d) <= high
+                ]
+                depths[index] = 1 + max(inside, default=0)
+        return depths
+
     def _place(self):
         """Give every item its x and y: stacked in order, each column pulled towards
         the items it is joined to; return the diagram's height."""
+        self.depths = self._loop_depths()
+        rooms = [
+            max(
+                [LOOP_ROOM]
+                + [_reach(self.depths[index]) + LOOP_STEP for _, _, index in self.loops[column]]
+            )
+            for column in (0, self.count - 1)
+        ]
+        self.left_room = MARGIN + rooms[0]
+        self.width = (
+            self.left_room
+            + self.count * NODE_WIDTH
+            + max(self.count - 1, 0) * COLUMN_GAP
+            + rooms[-1]
+            + MARGIN
+        )
         for index, column in enumerate(self.columns):
             y = self.top
             for item in column:
-                item.x, item.y = column_x(index), y
+                item.x, item.y = self.column_x(index), y
                 y += item.height + _gap(item)
         for _ in range(PLACING_ROUNDS):
             for column in self.columns:
@@ -273,7 +308,11 @@ class Layout(Ordering):
             if items[0].column == items[-1].column:
                 source, target = self.pairs[chain.index]
                 pieces = _loop(
-                    source, target, ports[(id(chain), id(source))], ports[(id(chain), id(target))]
+                    source,
+                    target,
+                    ports[(id(chain), id(source))],
+                    ports[(id(chain), id(target))],
+                    _reach(self.depths[chain.index]),
                 )
             else:
                 for step, (a, b) in enumerate(pairwise(items)):
@@ -296,7 +335,10 @@ class Layout(Ordering):
                     pieces = _reverse(pieces[1:])
                     x, y = pieces[0][1]
                     pieces.insert(0, ("L", (x + ARROW_ROOM, y), (x, y)))
-            chain.pieces = pieces
+            # Rounded as the SVG writes them, so checks measure what is drawn.
+            chain.pieces = [
+                (kind, *((round(x, 1), round(y, 1)) for x, y in points)) for kind, *points in pieces
+            ]
 
     def _ports(self):
         """Where each arrow meets each item: points spread down the item's side, in
@@ -308,11 +350,13 @@ class Layout(Ordering):
             if a.column == b.column:
                 # Loops nest: at each box, the loop to the nearer box is nearer it.
                 side = "left" if a.column == 0 else "right"
+                # Two loops between the same two boxes: the later goes round the other.
                 for item, other in ((a, b), (b, a)):
-                    above = position[id(other)] < position[id(item)]
-                    sides.setdefault((id(item), side), []).append(
-                        ((0 if above else 1, -position[id(other)]), (id(chain), id(item)))
-                    )
+                    if position[id(other)] < position[id(item)]:
+                        key = (0, -position[id(other)], chain.index)
+                    else:
+                        key = (1, -position[id(other)], -chain.index)
+                    sides.setdefault((id(item), side), []).append((key, (id(chain), id(item))))
                 continue
             for a, b in pairwise(chain.items):
                 sides.setdefault((id(a), "right"), []).append(
@@ -350,16 +394,27 @@ def _stack(column, wanted):
         item.y = y - shift
 
 
-def _loop(source, target, y1, y2):
-    """A step within one column: out to the side and back (left of the first column,
-    where nothing arrives, otherwise right). The longer the loop, the further out, so
-    loops nest."""
-    reach = min(LOOP_ROOM - 8, 2.4 * abs(y2 - y1) ** 0.5)
-    if source.column == 0:
-        x1, x2 = source.x, target.x - ARROW_ROOM
-        return [("C", (x1, y1), (x1 - reach, y1), (x2 - reach, y2), (x2, y2))]
-    x1, x2 = source.x + NODE_WIDTH, target.x + NODE_WIDTH + ARROW_ROOM
-    return [("C", (x1, y1), (x1 + reach, y1), (x2 + reach, y2), (x2, y2))]
+def _reach(depth):
+    return LOOP_REACH + LOOP_STEP * (depth - 1)
+
+
+def _loop(source, target, y1, y2, reach):
+    """A step within one column: out to the side, along and back (left of the first
+    column, where nothing arrives, otherwise right), with rounded corners. Loops
+    around others reach further out, so loops nest without touching."""
+    side = -1 if source.column == 0 else 1
+    edge = source.x if side < 0 else source.x + NODE_WIDTH
+    out, corner = edge + side * reach, min(LOOP_CORNER, abs(y2 - y1) / 2)
+    down = 1 if y2 > y1 else -1
+    before, after = (out - side * corner, y1), (out, y1 + down * corner)
+    into, back = (out, y2 - down * corner), (out - side * corner, y2)
+    return [
+        ("L", (edge, y1), before),
+        ("C", before, (out, y1), (out, y1), after),
+        ("L", after, into),
+        ("C", into, (out, y2), (out, y2), back),
+        ("L", back, (edge + side * ARROW_ROOM, y2)),
+    ]
 
 
 def _reverse(pieces):

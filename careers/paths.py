@@ -18,7 +18,7 @@ from django.core.cache import cache
 
 from careers.geometry import flatten
 from careers.models import ArticleListing, CareerStep, Role
-from careers.path_layout import NODE_WIDTH, Layout, choices, column_x, diagram_width
+from careers.path_layout import NODE_WIDTH, Layout, choices
 
 LINE_HEIGHT = 16
 NODE_PADDING = 10
@@ -239,10 +239,11 @@ def career_map():
     ]
     ordered = [item for column in layout.columns for item in column if isinstance(item, Node)]
     return CareerMap(
-        width=diagram_width(len(groups)),
+        width=layout.width,
         height=layout.height,
         columns=[
-            Column(label=group.heading, x=column_x(index)) for index, group in enumerate(groups)
+            Column(label=group.heading, x=layout.column_x(index))
+            for index, group in enumerate(groups)
         ],
         nodes=ordered,
         steps=drawn,
