@@ -176,11 +176,6 @@ class CareerMap:
     groups: list
 
     @property
-    def role_count(self):
-        """How many roles are drawn (a role in several lists counts once)."""
-        return len({node.role.pk for node in self.nodes})
-
-    @property
     def has_editorial_steps(self):
         return any(drawn.step.is_editorial for drawn in self.steps)
 
