@@ -5,29 +5,30 @@ again in words.
 The diagram has one column per ArticleListing, in the lists' order; a role the article
 names in several lists has a box in each column. A role in none of them (an editor's
 addition) goes in a last column of its own, so every published role is on the map. Each
-step is drawn once, between the two boxes of its roles that read best left to right.
+step is drawn once, between two boxes of its roles, chosen (with the order of the
+boxes) by careers.path_layout so that no two arrows cross where that can be done.
 Coordinates are SVG user units.
 """
 
+import hashlib
+import json
 from dataclasses import dataclass, field
-from itertools import product
 
+from django.core.cache import cache
+
+from careers.geometry import flatten
 from careers.models import ArticleListing, CareerStep, Role
+from careers.path_layout import NODE_WIDTH, Layout, choices
 
-NODE_WIDTH = 196
 LINE_HEIGHT = 16
 NODE_PADDING = 10
-NODE_GAP = 14
-COLUMN_GAP = 104
-MARGIN = 12
-# The narrowest gap a crossing step may pass through.
-CHANNEL_MIN = 12
-# Room left of the first column for steps between two of its roles.
-LOOP_ROOM = 40
 # Characters per line of a role title inside a node (13px text in NODE_WIDTH).
-LINE_CHARACTERS = 24
-# Sweeps of the ordering heuristic; the map is small, so a few settle it.
-ORDERING_SWEEPS = 4
+LINE_CHARACTERS = 21
+# Searching for the layout takes a good part of a second, so its choices are cached,
+# keyed by everything they depend on: a change to roles, lists or steps is a new key.
+# Bump the version when careers.path_layout would choose differently.
+LAYOUT_VERSION = 1
+LAYOUT_CACHE_SECONDS = 7 * 24 * 3600
 
 # The column for published roles the article's lists do not name.
 UNLISTED_KEY = "unlisted"
@@ -47,7 +48,7 @@ def wrap(title, width=LINE_CHARACTERS):
 
 
 # Column headings: the lists' own titles, wrapped to fit above a column (bold 14px).
-LABEL_CHARACTERS = 22
+LABEL_CHARACTERS = 20
 LABEL_LINE_HEIGHT = 18
 
 
@@ -81,6 +82,15 @@ class Node:
     steps_out: list = field(default_factory=list)
 
     @property
+    def sort_key(self):
+        return (self.role.title, self.role.pk)
+
+    @property
+    def box(self):
+        """(x, y, width, height), for geometry checks."""
+        return (self.x, self.y, NODE_WIDTH, self.height)
+
+    @property
     def height(self):
         return len(self.lines) * LINE_HEIGHT + 2 * NODE_PADDING
 
@@ -104,16 +114,39 @@ class Node:
 
 @dataclass(frozen=True)
 class Step:
-    """One step as drawn: the CareerStep (its kind, basis, source) and its SVG path."""
+    """One step as drawn: the CareerStep (its kind, basis, source), the two boxes it
+    joins and its route, as pieces (see careers.geometry.flatten)."""
 
     step: CareerStep
-    from_role: Role
-    to_role: Role
-    path: str
+    source: Node
+    target: Node
+    pieces: list
 
     @property
     def kind(self):
         return self.step.kind
+
+    @property
+    def from_role(self):
+        return self.source.role
+
+    @property
+    def to_role(self):
+        return self.target.role
+
+    @property
+    def path(self):
+        """The route as an SVG path's d attribute."""
+        start = self.pieces[0][1]
+        d = f"M{_number(start[0])} {_number(start[1])}"
+        for kind, *points in self.pieces:
+            d += f" {kind}" + " ".join(f"{_number(x)} {_number(y)}" for x, y in points[1:])
+        return d
+
+    @property
+    def line(self):
+        """The route as a polyline, for geometry checks."""
+        return flatten(self.pieces)
 
 
 @dataclass(frozen=True)
@@ -141,11 +174,6 @@ class CareerMap:
     steps: list
     # [(Group, [Node…]), …] in column order, for the text equivalent.
     groups: list
-
-    @property
-    def role_count(self):
-        """How many roles are drawn (a role in several lists counts once)."""
-        return len({node.role.pk for node in self.nodes})
 
     @property
     def has_editorial_steps(self):
@@ -177,41 +205,68 @@ def career_map():
         for pk in role_ids:
             node = Node(role=roles[pk], column=column, lines=wrap(roles[pk].title))
             boxes.setdefault(pk, []).append(node)
-    steps = list(
+    steps = sorted(
         CareerStep.objects.filter(
             from_role__is_published=True, to_role__is_published=True
-        ).select_related("source")
+        ).select_related("source"),
+        key=lambda step: (roles[step.from_role_id].title, roles[step.to_role_id].title),
     )
-    edges = [(*_best_pair(boxes[s.from_role_id], boxes[s.to_role_id]), s) for s in steps]
     onward = {}
     for step in sorted(steps, key=lambda step: roles[step.to_role_id].title):
         onward.setdefault(step.from_role_id, []).append((roles[step.to_role_id], step))
-    for node in (node for nodes in boxes.values() for node in nodes):
+    nodes = sorted(
+        (node for role_nodes in boxes.values() for node in role_nodes),
+        key=lambda node: (node.column, node.sort_key),
+    )
+    for node in nodes:
         node.steps_out = onward.get(node.role.pk, [])
 
     top = header_height(group.heading for group in groups)
-    columns = _order(len(groups), [n for nodes in boxes.values() for n in nodes], edges, top)
-    height = _place(columns, top)
-    edges.sort(key=lambda edge: (edge[0].role.title, edge[1].role.title))
-    paths = _route(edges, columns, top, height)
-    ordered = [node for column in columns for node in column]
-    width = 2 * MARGIN + LOOP_ROOM + len(groups) * NODE_WIDTH + max(len(groups) - 1, 0) * COLUMN_GAP
+    layout = planned_layout(
+        len(groups),
+        nodes,
+        [choices(boxes[step.from_role_id], boxes[step.to_role_id]) for step in steps],
+        top,
+    )
+    drawn = [
+        Step(step=step, source=source, target=target, pieces=chain.pieces)
+        for step, (source, target), chain in zip(steps, layout.pairs, layout.chains, strict=True)
+    ]
+    ordered = [item for column in layout.columns for item in column if isinstance(item, Node)]
     return CareerMap(
-        width=width,
-        height=height,
+        width=layout.width,
+        height=layout.height,
         columns=[
-            Column(label=group.heading, x=_column_x(index)) for index, group in enumerate(groups)
+            Column(label=group.heading, x=layout.column_x(index))
+            for index, group in enumerate(groups)
         ],
         nodes=ordered,
-        steps=[
-            Step(step=step, from_role=source.role, to_role=target.role, path=path)
-            for (source, target, step), path in zip(edges, paths, strict=True)
-        ],
+        steps=drawn,
         groups=[
             (group, sorted(column, key=lambda node: node.role.title))
             for group, column in zip(groups, _by_column(ordered, len(groups)), strict=True)
         ],
     )
+
+
+def planned_layout(count, nodes, candidates, top):
+    """The Layout of these nodes, searched for once and then rebuilt from the cache."""
+    number = {id(node): index for index, node in enumerate(nodes)}
+    described = json.dumps(
+        [
+            LAYOUT_VERSION,
+            count,
+            top,
+            [(node.column, node.sort_key, node.height) for node in nodes],
+            [[(number[id(a)], number[id(b)]) for a, b in options] for options in candidates],
+        ]
+    )
+    key = "career-map-plan:" + hashlib.sha256(described.encode()).hexdigest()
+    plan = cache.get(key)
+    layout = Layout(count, nodes, candidates, top, plan=plan)
+    if plan is None:
+        cache.set(key, layout.plan(), LAYOUT_CACHE_SECONDS)
+    return layout
 
 
 def _by_column(nodes, count):
@@ -221,149 +276,5 @@ def _by_column(nodes, count):
     return columns
 
 
-def _best_pair(sources, targets):
-    """The boxes to join for a step: forwards to the nearest later column if there is
-    one, else within a column, else backwards; leftmost first."""
-
-    def reading(pair):
-        source, target = pair
-        direction = (
-            0 if target.column > source.column else 1 if target.column == source.column else 2
-        )
-        return (direction, abs(target.column - source.column), source.column)
-
-    return min(product(sources, targets), key=reading)
-
-
-def _column_x(index):
-    return MARGIN + LOOP_ROOM + index * (NODE_WIDTH + COLUMN_GAP)
-
-
-def _order(count, nodes, edges, top):
-    """Each column's nodes, top to bottom, ordered to keep steps from crossing.
-
-    The barycentre heuristic: start alphabetically, then repeatedly sort each
-    column by the average place of the nodes it is joined to.
-    """
-    columns = _by_column(sorted(nodes, key=lambda node: node.role.title), count)
-    neighbours = {id(node): [] for node in nodes}
-    for source, target, _ in edges:
-        neighbours[id(source)].append(target)
-        neighbours[id(target)].append(source)
-
-    def barycentre(node):
-        joined = neighbours[id(node)]
-        if not joined:
-            return node.middle_y
-        return sum(other.middle_y for other in joined) / len(joined)
-
-    for _ in range(ORDERING_SWEEPS):
-        _place(columns, top)
-        columns = [
-            sorted(column, key=lambda node: (barycentre(node), node.role.title))
-            for column in columns
-        ]
-    return columns
-
-
-def _place(columns, top):
-    """Set every node's x and y, each column centred against the tallest; return the
-    diagram's height."""
-    content = [sum(node.height + NODE_GAP for node in column) for column in columns]
-    tallest = max(content, default=0)
-    for index, column in enumerate(columns):
-        y = top + (tallest - content[index]) / 2
-        for node in column:
-            node.x, node.y = _column_x(index), y
-            y += node.height + NODE_GAP
-    return top + tallest + MARGIN
-
-
 def _number(value):
     return f"{value:.1f}".removesuffix(".0")
-
-
-def _gaps(column, top, height):
-    """The free vertical stretches of a column, [(top, bottom), …], where a step that
-    crosses it can pass without running behind a node."""
-    blocked = [(node.y - 3, node.y + node.height + 3) for node in column]
-    gaps = []
-    for start, end in sorted(blocked):
-        if start - top >= CHANNEL_MIN:
-            gaps.append((top, start))
-        top = max(top, end)
-    if height - top >= CHANNEL_MIN:
-        gaps.append((top, height))
-    return gaps or [(top, height)]
-
-
-def _route(edges, columns, top, height):
-    """The SVG path of every step, in the order of `edges`.
-
-    A step to the next column is one curve. A step that skips a column passes it
-    through the free gap nearest its straight line, so it never runs behind a node;
-    steps sharing a gap are spread across it.
-    A step within a column loops out to the side and back.
-    """
-    crossings = {}  # (column, gap) -> [edge index, …]
-    waypoints = {}  # edge index -> [(column, gap), …]
-    for index, (source, target, _) in enumerate(edges):
-        waypoints[index] = []
-        for crossed in range(source.column + 1, target.column):
-            share = (crossed - source.column) / (target.column - source.column)
-            ideal = source.middle_y + share * (target.middle_y - source.middle_y)
-            gaps = _gaps(columns[crossed], top, height)
-            gap = min(gaps, key=lambda gap: abs((gap[0] + gap[1]) / 2 - ideal))
-            crossings.setdefault((crossed, gap), []).append(index)
-            waypoints[index].append((crossed, gap))
-    lane_y = {}
-    for (crossed, (top, bottom)), indexes in crossings.items():
-        # Spread the steps through this gap, top to bottom in the order they arrive.
-        indexes.sort(key=lambda index: edges[index][0].middle_y)
-        for lane, index in enumerate(indexes, start=1):
-            lane_y[(index, crossed)] = top + (bottom - top) * lane / (len(indexes) + 1)
-    return [
-        _path(source, target, [(c, lane_y[(index, c)]) for c, _ in waypoints[index]])
-        for index, (source, target, _) in enumerate(edges)
-    ]
-
-
-def _path(source, target, waypoints):
-    """An SVG path from `source` to `target` through `waypoints` [(column, y), …]: left
-    to right between columns; within a column, a loop out to the side and back."""
-    if target.column == source.column:
-        reach = 30 + min(abs(target.middle_y - source.middle_y), 200) / 20
-        y1, y2 = source.middle_y, target.middle_y
-        if source.column == 0:
-            # Nothing arrives from the left of the first column: loop out that way.
-            x1, x2 = source.x, target.x - 4
-            return _bezier(x1, y1, x1 - reach, y1, x2 - reach, y2, x2, y2)
-        x1, x2 = source.x + NODE_WIDTH, target.x + NODE_WIDTH + 4
-        return _bezier(x1, y1, x1 + reach, y1, x2 + reach, y2, x2, y2)
-    if target.column < source.column:
-        x1, y1 = source.x, source.middle_y
-        x2, y2 = target.x + NODE_WIDTH + 4, target.middle_y
-        bend = (x1 - x2) / 2
-        return _bezier(x1, y1, x1 - bend, y1, x2 + bend, y2, x2, y2)
-    x, y = source.x + NODE_WIDTH, source.middle_y
-    path = f"M{_number(x)} {_number(y)}"
-    for column, lane in waypoints:
-        entry = _column_x(column) - 10
-        bend = (entry - x) / 2
-        path += _segment(x, y, entry, lane, bend) + f" H{_number(entry + NODE_WIDTH + 20)}"
-        x, y = entry + NODE_WIDTH + 20, lane
-    end = target.x - 4  # stop short: the arrowhead fills the gap
-    return path + _segment(x, y, end, target.middle_y, (end - x) / 2)
-
-
-def _segment(x1, y1, x2, y2, bend):
-    """A curve on from (x1, y1) to (x2, y2), leaving and arriving horizontally."""
-    return _curve_to(x1 + bend, y1, x2 - bend, y2, x2, y2)
-
-
-def _curve_to(*points):
-    return " C" + " ".join(_number(value) for value in points)
-
-
-def _bezier(x1, y1, c1x, c1y, c2x, c2y, x2, y2):
-    return f"M{_number(x1)} {_number(y1)}" + _curve_to(c1x, c1y, c2x, c2y, x2, y2)

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from careers.accounts import EDITORS_GROUP
 from careers.models import Role
-from tests.helpers import PHONE
+from tests.helpers import DESKTOP, PHONE
 
 # Live-server tests empty the database afterwards: marked transactional so that
 # pytest-django runs them after every other test.
@@ -192,3 +192,38 @@ def test_the_copy_button_appearing_moves_nothing_on_a_phone(page, site, browser)
     assert bare.locator("#figures-heading").bounding_box()["y"] == with_script
     assert not bare.locator("[data-copy-link]").is_visible()  # there, but out of sight and use
     without.close()
+
+
+def test_the_paths_map_is_a_diagram_on_a_desktop_and_a_nested_list_on_a_phone(page, site):
+    page.set_viewport_size(DESKTOP)
+    page.goto(site + "/paths/")
+    diagram = page.locator("svg.path-map")
+    expect(diagram).to_be_visible()
+    drawn_width = diagram.bounding_box()["width"]
+    view_width = float(diagram.get_attribute("viewBox").split()[2])
+    assert drawn_width <= DESKTOP["width"]
+    assert drawn_width / view_width * 13 >= 10  # the boxes' 13-unit text is 10px or more
+    go(page, page.locator("a.path-node", has_text="AI Ethicist").first)  # a box is a link
+    assert page.locator("h1").inner_text() == "AI Ethicist"
+
+    page.set_viewport_size(PHONE)
+    page.goto(site + "/paths/")
+    expect(diagram).to_be_hidden()
+    expect(page.locator(".path-legend")).to_be_hidden()
+    analyst = page.locator(".path-words > li", has_text="Data Analyst").first
+    expect(analyst.get_by_role("link", name="Data Analyst")).to_be_visible()
+    next_steps = [
+        " ".join(step.split()) for step in analyst.locator(".path-next > li").all_text_contents()
+    ]
+    assert next_steps == [
+        "leads to Business Intelligence Analyst (promotion; Editors’ note)",
+        "leads to Data Scientist (promotion; Editors’ note)",
+    ]
+    assert not page.evaluate(
+        "document.documentElement.scrollWidth > document.documentElement.clientWidth"
+    )
+
+    page.set_viewport_size(DESKTOP)
+    page.emulate_media(media="print")
+    expect(diagram).to_be_hidden()  # on paper the words, which need no colour
+    expect(page.locator(".path-next").first).to_be_visible()
