@@ -45,10 +45,14 @@ def test_the_source_stays_while_the_pointer_is_on_it_and_escape_hides_it(page, s
     page.goto(site + "/guide/figures/")
     reference = page.locator("main sup.ref").first
     tip = reference.locator(".ref-tip")
-    reference.locator("a").hover()
+    link = reference.locator("a")
+    link.hover()
     assert tip.is_visible()
-    box = tip.bounding_box()
-    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] - 4)  # onto it
+    # Straight down from the reference onto its source, in small steps: no gap loses it.
+    start, box = link.bounding_box(), tip.bounding_box()
+    x = start["x"] + start["width"] / 2
+    page.mouse.move(x, start["y"] + start["height"] / 2)
+    page.mouse.move(x, box["y"] + box["height"] - 4, steps=12)
     assert tip.is_visible()
     page.keyboard.press("Escape")
     assert tip.is_hidden()

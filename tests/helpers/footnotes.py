@@ -29,7 +29,7 @@ class Reference:
 
 def plain(html):
     """Markup as text: tags removed, entities unescaped, white space folded."""
-    return " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", html)).split())
+    return " ".join(html_lib.unescape(re.sub(r"<[^>]+>", "", html)).split())
 
 
 def references(html):
