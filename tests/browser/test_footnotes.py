@@ -31,8 +31,13 @@ def test_each_reference_shows_its_source_on_focus_inside_the_screen(page, site, 
         assert tip.is_visible()
         box = tip.bounding_box()
         assert fits_the_screen(page, box, viewport), (index, box)
-        # Under the reference's line, not over it.
-        assert box["y"] >= link.bounding_box()["y"] + link.bounding_box()["height"] - 1
+        # Joined to the reference (no gap to cross), and clear of it: the reference is on top.
+        below = link.bounding_box()["y"] + link.bounding_box()["height"]
+        assert box["y"] < below
+        centre = link.bounding_box()["x"] + 2, below - 2
+        assert page.evaluate(
+            "([x, y]) => document.elementFromPoint(x, y).closest('a')?.id", centre
+        ) == (link.get_attribute("id"))
         # Read as "Source n", described by the tooltip's text: said once, not twice.
         number = link.inner_text().split()[-1]
         assert link.get_attribute("aria-describedby") == tip.get_attribute("id")
@@ -40,8 +45,9 @@ def test_each_reference_shows_its_source_on_focus_inside_the_screen(page, site, 
     page.screenshot(path=ARTIFACTS / "screenshots" / f"footnote-tip-{viewport['width']}.png")
 
 
-def test_the_source_stays_while_the_pointer_is_on_it_and_escape_hides_it(page, site):
-    page.set_viewport_size(PHONE)
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_the_source_stays_while_the_pointer_is_on_it_and_escape_hides_it(page, site, viewport):
+    page.set_viewport_size(viewport)
     page.goto(site + "/guide/figures/")
     reference = page.locator("main sup.ref").first
     tip = reference.locator(".ref-tip")
