@@ -89,7 +89,9 @@ def test_the_list_gives_each_sources_title_author_publisher_year_and_link(client
     body = html.split('<section class="footnotes"')[0]
     assert "Imed Bouchrika" not in re.sub(r'<span class="ref-tip".*?</span>', "", body)
     # Salary and outlook both come from the article: one footnote, referenced twice.
-    salary = html.split("Salary (US$ a year)", 1)[1].split("</sup>", 1)[0] + "</sup>"
+    salary = (
+        html.split('<dd class="fact-source">Salary range', 1)[1].split("</sup>", 1)[0] + "</sup>"
+    )
     outlook = html.split("Job-outlook growth", 1)[1].split("</sup>", 1)[0] + "</sup>"
     [first], [again] = references(salary), references(outlook)
     assert (first.target, first.number) == (again.target, again.number) == (article_item, "1")
