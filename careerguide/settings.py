@@ -105,6 +105,7 @@ TEMPLATES = [
                 # csp_nonce: the admin's own inline <script> and <style> carry it.
                 "django.template.context_processors.csp",
                 "careers.context_processors.salary_scale",
+                "careers.context_processors.footnotes",
             ],
         },
     },

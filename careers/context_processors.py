@@ -2,6 +2,7 @@
 
 from django.utils.functional import SimpleLazyObject
 
+from careers.footnotes import Footnotes
 from careers.models import Role
 
 
@@ -9,3 +10,9 @@ def salary_scale(request):
     """`salary_scale`: the one scale every salary bar is drawn on (Role.objects.
     site_salary_scale()). Lazy: its query runs once, and only on a page that draws a bar."""
     return {"salary_scale": SimpleLazyObject(Role.objects.site_salary_scale)}
+
+
+def footnotes(request):
+    """`footnotes`: the sources this page cites, which {% cite %} numbers and base.html
+    lists at the foot of <main> (careers.footnotes). One per render: an include shares it."""
+    return {"footnotes": Footnotes()}

@@ -19,6 +19,7 @@ from careers.models import (
 )
 from careers.official.industry_pay import TOP_INDUSTRIES, PayByIndustry
 from tests.helpers.charts import axis_labels, drawn_bars, units
+from tests.helpers.footnotes import footnote_markup, references
 from tests.helpers.oews import add_national_industries
 
 DATA_SCIENTIST = "/roles/data-scientist/"
@@ -114,13 +115,17 @@ def test_each_industry_is_listed_once_never_beside_its_own_parts(client):
 
 
 def test_the_rest_are_a_link_away_and_every_figure_names_its_source(client):
-    markup = pay_by_industry(client)
+    page = client.get(DATA_SCIENTIST)
+    markup = section(page, "pay-by-industry-heading")
     text = words(markup)
     assert "BLS publishes figures for data scientists in 129 more industries" in text
     assert (
         "Source: BLS OEWS, May 2025, national estimates by industry (published 15 May 2026)" in text
     )
-    assert 'href="https://www.bls.gov/oes/tables.htm"' in markup
+    # The sentence's footnote: the release, linked to BLS's tables, at the foot of the page.
+    [reference] = references(markup)
+    listed = footnote_markup(page.content.decode())[reference.target]
+    assert 'href="https://www.bls.gov/oes/tables.htm"' in listed
     assert 'datetime="2026-05-15"' in markup
 
 

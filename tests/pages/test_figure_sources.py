@@ -3,10 +3,11 @@ source gives. Each page type (tests.helpers.all_pages) is read as a tree; every
 percentage, multiple (2×) and dollar amount in <main> must be one of:
 
 - an article fact (tests/article_facts.json: value, unit, source slug), or a role's own
-  salary or outlook figure (value, the role's source), shown where the nearest citation
-  (<cite class="source">, looking no further out than the figure's own section,
-  article or list item) names that source first-hand: a figure the article quotes from
-  BLS must sit by "BLS, as cited in <the article>", never by the article alone;
+  salary or outlook figure (value, the role's source), shown where the nearest footnote
+  reference (<sup class="ref">, looking no further out than the figure's own section,
+  article or list item) leads to an item of the page's list of sources that names that
+  source first-hand: a figure the article quotes from BLS must lead to "BLS, as cited in
+  <the article>", never to the article alone;
 - on a role card, one of that role's own figures, which its record gives a source for
   (the card links to the role page that names it);
 - an official BLS figure from the loaded wage tables, on a page that cites the release
@@ -23,8 +24,11 @@ from decimal import Decimal
 from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
+
 from careers.models import WAGE_FIELDS, Role, Source, WageEstimate, WageRelease
 from tests.helpers import ROOT, all_pages
+from tests.helpers.footnotes import footnote_list, references
 
 FACTS = json.loads((ROOT / "tests" / "article_facts.json").read_text(encoding="utf-8"))
 FIGURE = re.compile(
@@ -42,7 +46,8 @@ VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "sou
 class Node:
     def __init__(self, tag, attrs, parent):
         self.tag, self.parent, self.children = tag, parent, []
-        self.classes = set((dict(attrs).get("class") or "").split())
+        self.attrs = dict(attrs)
+        self.classes = set((self.attrs.get("class") or "").split())
 
     def text(self):
         return " ".join(
@@ -151,22 +156,42 @@ class Facts:
         self.by_source.setdefault(slug, set()).add(key)
 
 
-def first_hand_citations(scope, facts):
-    """The sources a scope cites first-hand: each <cite> not inside "as cited in"."""
+def is_reference(node):
+    return node.tag == "sup" and "ref" in node.classes
+
+
+def listed_sources(tree):
+    """{id: list item} for the page's list of sources, at the foot of <main>."""
+    return {
+        item.attrs.get("id"): item
+        for section in tree.root.descendants()
+        if section.tag == "section" and "footnotes" in section.classes
+        for item in section.descendants()
+        if item.tag == "li"
+    }
+
+
+def first_hand_citations(scope, facts, listed):
+    """The sources a scope cites first-hand: for each footnote reference in it, the list
+    item it links to, and there each <cite> not inside "as cited in"."""
     cited = set()
-    for node in scope.descendants():
-        first_hand = not any("cited-in" in a.classes for a in node.ancestors())
-        if node.tag == "cite" and "source" in node.classes and first_hand:
-            source = facts.titles.get(" ".join(node.text().split()))
-            assert source is not None, f"cites an unknown source: {node.text()!r}"
-            cited.add(source.slug)
+    for reference in filter(is_reference, scope.descendants()):
+        href = next(d for d in reference.descendants() if d.tag == "a").attrs["href"]
+        item = listed.get(href.removeprefix("#"))
+        assert item is not None, f"a reference leads to no listed source: {href!r}"
+        for node in item.descendants():
+            first_hand = not any("cited-in" in a.classes for a in node.ancestors())
+            if node.tag == "cite" and "source" in node.classes and first_hand:
+                source = facts.titles.get(" ".join(node.text().split()))
+                assert source is not None, f"cites an unknown source: {node.text()!r}"
+                cited.add(source.slug)
     return cited
 
 
 def citing_scope(node):
-    """The nearest element around `node` holding a citation, within its boundary."""
+    """The nearest element around `node` holding a footnote reference, within its boundary."""
     for ancestor in node.ancestors():
-        if any(d.tag == "cite" for d in ancestor.descendants()):
+        if any(is_reference(d) for d in ancestor.descendants()):
             return ancestor
         if ancestor.tag in BOUNDARIES:
             return None
@@ -202,6 +227,7 @@ def not_a_fact(written, key, node, url):
 
 def problems_on(html, url, facts, skip_classes=KNOWN_GAPS):
     tree = Tree(html)
+    listed = listed_sources(tree)
     page_names_bls = any(title in html for title in facts.official_titles)
     found = []
     for text, node in tree.texts:
@@ -219,7 +245,7 @@ def problems_on(html, url, facts, skip_classes=KNOWN_GAPS):
                     continue
             scope = citing_scope(node)
             if scope is not None:
-                cited = first_hand_citations(scope, facts)
+                cited = first_hand_citations(scope, facts, listed)
                 if any(key in facts.by_source.get(slug, set()) for slug in cited):
                     continue
             if key in facts.official:
@@ -267,6 +293,20 @@ def test_a_figure_without_its_source_or_with_another_source_is_caught(client):
     )
     assert wrong != page
     assert any("36%" in problem for problem in problems_on(wrong, "/guide/figures/", facts))
+    # BLS's 36% with its reference pointed at the article's own footnote:
+    after = page.split("36%", 1)[1]
+    reference = references(after)[0]
+    article_item = next(id for id, text in footnote_list(page).items() if text.startswith(article))
+    assert reference.target != article_item
+    repointed = page.replace(
+        f'href="#{reference.target}" id="{reference.id}"',
+        f'href="#{article_item}" id="{reference.id}"',
+    )
+    assert any("36%" in problem for problem in problems_on(repointed, "/guide/figures/", facts))
+    # A reference to a source the page does not list:
+    unlisted = page.replace(f'<li id="{reference.target}">', "<li>")
+    with pytest.raises(AssertionError, match="leads to no listed source"):
+        problems_on(unlisted, "/guide/figures/", facts)
     # A figure the article never gives, with a source beside it:
     invented = page.replace("36%", "37%", 1)
     assert any("37%" in problem for problem in problems_on(invented, "/guide/figures/", facts))

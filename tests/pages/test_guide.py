@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from careers.models import GuideEntry, Source, Statistic
 from tests.helpers import text
+from tests.helpers.footnotes import references, sources_cited
 
 NEXT_STEPS = [
     "entering-the-workforce",
@@ -36,8 +37,11 @@ def test_the_guide_shows_next_steps_then_questions_in_the_editors_order(client):
 
 def test_each_entry_names_its_source(client):
     html = client.get("/guide/").content.decode()
-    for slug, body in re.findall(r'<li class="guide-entry" id="([^"]+)">(.*?)</li>', html, re.S):
-        assert "Source:" in body, slug
+    entries = dict(re.findall(r'<li class="guide-entry" id="([^"]+)">(.*?)</li>', html, re.S))
+    for slug, body in entries.items():
+        entry = GuideEntry.objects.select_related("source").get(slug=slug)
+        cited = sources_cited(body, html)
+        assert len(cited) == 1 and cited[0].startswith(entry.source.title), slug
     workforce = GuideEntry.objects.get(slug="entering-the-workforce")
     assert workforce.source.slug == "nces" and "63%" in workforce.body
     assert set(
@@ -55,7 +59,9 @@ def test_the_figures_page_shows_every_statistic_with_its_source(client):
     for statistic in statistics:
         assert statistic.statement in page
         assert f'<li class="stat" id="{statistic.slug}">' in response.content.decode()
-    assert page.count("Source:") == 9
+    html = response.content.decode()
+    stats = re.findall(r'<li class="stat" id="[^"]+">(.*?)</li>', html, re.S)
+    assert [len(references(stat)) for stat in stats] == [1] * 9
     assert "Nearly 63% Share of people holding a STEM bachelor’s" in page
     assert "National Center for Education Statistics" in page
 

@@ -6,6 +6,7 @@ import re
 
 from careers.models import FieldSalaryRange, GraduateQuote, KeyPoint, Source
 from tests.helpers import text
+from tests.helpers.footnotes import footnote_list, sources_cited, without_references
 
 ARTICLE = "What Careers Can You Pursue With a Machine Learning Degree?"
 RANGE = "$90,000 to well over $200,000 a year"
@@ -21,14 +22,20 @@ def test_the_home_page_gives_the_fields_range_and_the_key_things_to_know(
     with django_assert_max_num_queries(10):
         response = client.get("/")
     html = response.content.decode()
-    figures = text_of(section(html, "figures-heading"))
-    assert f"{RANGE}: what the better-paid machine-learning careers typically pay" in figures
-    assert f"Source: {ARTICLE}" in figures
+    figures = section(html, "figures-heading")
+    assert f"{RANGE}: what the better-paid machine-learning careers typically pay" in text_of(
+        without_references(figures)
+    )
+    assert sources_cited(figures, html)[0].startswith(ARTICLE)
     points = section(html, "key-points-heading")
     assert re.findall(r'<li class="key-point" id="([^"]+)"><h3>', points) == [
         point.slug for point in KeyPoint.objects.for_page()
     ]
-    assert text_of(points).count("Source:") == 1  # one source, named once after its points
+    # Each point cites its source; one source is one footnote, listed once at the foot.
+    cited = sources_cited(points, html)
+    assert len(cited) == KeyPoint.objects.count() and all(s.startswith(ARTICLE) for s in cited)
+    listed = footnote_list(html).values()
+    assert len([source for source in listed if source.startswith(ARTICLE)]) == 1
 
 
 def test_the_salary_factors_page_opens_with_the_fields_range(client, django_assert_max_num_queries):
@@ -55,8 +62,10 @@ def test_graduates_words_are_quoted_and_attributed_on_the_guide(
     for quote in GraduateQuote.objects.all():
         figure = quotes.split(f'<li id="{quote.slug}">', 1)[1].split("</li>", 1)[0]
         assert f"<blockquote><p>{escape(quote.text)}</p></blockquote>" in figure
-        caption = text_of(figure.split("<figcaption>", 1)[1].split("</figcaption>", 1)[0])
-        assert caption.startswith(quote.attribution) and f"Quoted in {ARTICLE}" in caption
+        caption = figure.split("<figcaption>", 1)[1].split("</figcaption>", 1)[0]
+        assert text_of(caption).startswith(quote.attribution)
+        assert "quoted in our source" in text_of(caption)
+        assert sources_cited(caption, response.content.decode())[0].startswith(ARTICLE)
     assert '<figure class="quote">' in quotes
 
 

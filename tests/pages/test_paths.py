@@ -9,6 +9,7 @@ from careers.geometry import count_crossings, passes_through
 from careers.models import ArticleListing, CareerStep, Role
 from careers.paths import NODE_WIDTH, career_map, wrap
 from tests.helpers import ROOT, text
+from tests.helpers.footnotes import sources_cited
 
 URL = "/paths/"
 
@@ -118,7 +119,9 @@ def test_a_step_a_source_states_is_drawn_solid_and_names_its_source(client, sour
     step.save()
     html = client.get(URL).content.decode()
     assert 'class="path-step path-step--promotion path-step--article"' in diagram(html)
-    assert f"Data Scientist (promotion; stated in {source.title}" in text(client.get(URL))
+    assert "Data Scientist (promotion; stated in our source" in text(client.get(URL))
+    basis = html.split('<span class="basis-source">', 1)[1].split("</sup>", 1)[0] + "</sup>"
+    assert sources_cited(basis, html)[0].startswith(source.title)
 
 
 def test_the_groups_are_the_articles_lists_in_order_with_their_counts(client):
