@@ -92,7 +92,8 @@ def test_on_paper_a_role_keeps_figures_sources_and_link_addresses_and_says_what_
     metros = page.locator("#metros-pay-table tbody tr")
     assert [metros.nth(n).is_visible() for n in range(6)] == [True] * 5 + [False]
     location = page.locator(".pay-by-location").inner_text()
-    assert "On paper, the first five rows of this table" in location
+    assert f"On paper, the first five of these {metros.count()} areas." in location
+    assert "The page online has every state’s figure, with a map." in location
     assert "Source: BLS OEWS" in location
 
     # Pay by industry: six rows of figures, no bars, and the source.
