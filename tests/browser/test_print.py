@@ -63,14 +63,21 @@ def test_on_paper_nothing_is_cut_off_and_the_charts_are_black_and_white(page, si
         )
         assert not cut_off, (paper, cut_off)
 
-    # The bars as printed: greys only.
+    # The charts as printed (bars, axes, the legend's keys): greys only.
     colours = page.evaluate(
-        """() => [...document.querySelectorAll('svg.salary-bar *')]
-            .filter(shape => shape.getClientRects().length)
-            .flatMap(shape => [getComputedStyle(shape).fill, getComputedStyle(shape).stroke])
-            .filter(colour => colour.startsWith('rgb'))"""
+        """() => {
+            const printed = element => element.getClientRects().length;
+            const shapes = [...document.querySelectorAll('svg.chart-bar *, svg.chart-axis *')]
+                .filter(printed)
+                .flatMap(shape => [getComputedStyle(shape).fill, getComputedStyle(shape).stroke]);
+            const keys = [...document.querySelectorAll('.chart-key')].filter(printed)
+                .map(key => getComputedStyle(key))
+                .flatMap(key => [key.backgroundColor,
+                                 key.borderTopWidth === '0px' ? '' : key.borderTopColor]);
+            return [...shapes, ...keys].filter(colour => colour.startsWith('rgb'));
+        }"""
     )
-    assert colours, "no bars on the page"
+    assert len(colours) > 10, colours
     for colour in colours:
         red, green, blue = re.findall(r"\d+", colour)[:3]
         assert red == green == blue, colour
@@ -99,7 +106,7 @@ def test_on_paper_a_role_keeps_figures_sources_and_link_addresses_and_says_what_
     # Pay by industry: six rows of figures, no bars, and the source.
     rows = page.locator(".industry-pay tbody tr")
     assert [rows.nth(n).is_visible() for n in range(7)] == [True] * 6 + [False]
-    assert not page.locator(".industry-pay .salary-bar").first.is_visible()
+    assert not page.locator(".industry-pay .chart-bar").first.is_visible()
     industry = page.locator(".pay-by-industry").inner_text()
     assert re.search(r"On paper, the first six of these \d+ industries", industry)
     assert "Source: BLS OEWS" in industry
