@@ -118,3 +118,8 @@ class SourceAdmin(HistoryAdmin):
     search_fields = ["title", "author", "publisher", "slug"]
     autocomplete_fields = ["cited_in"]
     prepopulated_fields = {"slug": ["title"]}
+
+    def get_queryset(self, request):
+        # A second-hand source's label names the source it was read in (Source.__str__);
+        # this also serves the source boxes' search results.
+        return super().get_queryset(request).select_related("cited_in")

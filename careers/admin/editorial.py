@@ -29,7 +29,7 @@ class StatisticAdmin(HistoryAdmin):
     ]
     list_editable = ["is_headline", "position"]
     list_filter = ["is_headline", "source"]
-    list_select_related = ["source"]
+    list_select_related = ["source__cited_in"]
     search_fields = ["statement", "slug"]
     autocomplete_fields = ["source"]
     prepopulated_fields = {"slug": ["statement"]}
@@ -42,7 +42,7 @@ class SalaryFactorAdmin(HistoryAdmin):
     list_display = ["name", "figure", "source", "position"]
     list_editable = ["position"]
     list_filter = ["source", "figure_unit"]
-    list_select_related = ["source"]
+    list_select_related = ["source__cited_in"]
     search_fields = ["name", "slug", "summary", "explanation", "figure_statement"]
     autocomplete_fields = ["source"]
     prepopulated_fields = {"slug": ["name"]}
@@ -75,7 +75,7 @@ class GuideEntryAdmin(HistoryAdmin):
     list_display = ["title", "kind", "source", "position"]
     list_editable = ["position"]
     list_filter = ["kind", "source"]
-    list_select_related = ["source"]
+    list_select_related = ["source__cited_in"]
     search_fields = ["title", "slug", "body"]
     autocomplete_fields = ["source"]
     prepopulated_fields = {"slug": ["title"]}
@@ -87,7 +87,7 @@ class FieldSalaryRangeAdmin(HistoryAdmin):
     """The field's overall salary range, as the source states it (home and pay pages)."""
 
     list_display = ["statement", "low", "high_qualifier", "high", "source", "position"]
-    list_select_related = ["source"]
+    list_select_related = ["source__cited_in"]
     search_fields = ["statement", "slug"]
     autocomplete_fields = ["source"]
     prepopulated_fields = {"slug": ["statement"]}
@@ -107,7 +107,7 @@ class KeyPointAdmin(HistoryAdmin):
 
     list_display = ["title", "source", "position"]
     list_editable = ["position"]
-    list_select_related = ["source"]
+    list_select_related = ["source__cited_in"]
     search_fields = ["title", "slug", "body"]
     autocomplete_fields = ["source"]
     prepopulated_fields = {"slug": ["title"]}
@@ -121,7 +121,7 @@ class GraduateQuoteAdmin(HistoryAdmin):
     list_display = ["attribution", "text", "source", "position"]
     list_editable = ["position"]
     list_filter = ["source"]
-    list_select_related = ["source"]
+    list_select_related = ["source__cited_in"]
     search_fields = ["attribution", "text", "context", "slug"]
     autocomplete_fields = ["source"]
     fields = ["text", "attribution", "context", "slug", "source", "position"]

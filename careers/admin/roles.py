@@ -18,6 +18,7 @@ from careers.models import (
     Role,
     RoleCredential,
     RoleSkill,
+    Source,
 )
 from careers.official.admin import RoleOccupationInline
 from careers.spreadsheets import SafeCSV
@@ -70,6 +71,8 @@ class RoleAdmin(ImportExportMixin, HistoryAdmin):
     """
 
     form = RoleForm
+    # Without the navigation sidebar (see the template); import-export's buttons extend it.
+    change_list_template = "admin/careers/role/change_list.html"
     resource_classes = [RoleFiguresResource]
     formats = [SafeCSV]
     import_form_class = RoleFiguresImportForm  # the upload limits (careers.uploads)
@@ -121,6 +124,13 @@ class RoleAdmin(ImportExportMixin, HistoryAdmin):
             return None
         return not role.figures_are_stale(timezone.localdate())
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.related_model is Source:
+            # A source's label names where a second-hand one was read (Source.__str__):
+            # one query for each chosen source on the desk, not two.
+            kwargs.setdefault("queryset", Source.objects.select_related("cited_in"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     def get_changelist_form(self, request, **kwargs):
         kwargs.setdefault("form", DeskRowForm)
         return super().get_changelist_form(request, **kwargs)
@@ -141,7 +151,7 @@ class ArticleListingAdmin(HistoryAdmin):
     """The article's lists of roles; a role may be in several."""
 
     list_display = ["title", "slug", "position", "source", "role_count"]
-    list_select_related = ["source"]
+    list_select_related = ["source__cited_in"]
     search_fields = ["title", "slug", "note"]
     autocomplete_fields = ["source"]
     filter_horizontal = ["roles"]

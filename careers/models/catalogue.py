@@ -70,6 +70,29 @@ class SkillQuerySet(TopicQuerySet):
         ]
 
 
+# How much of a title a source's label keeps (Source.__str__).
+LABEL_TITLE_LENGTH = 40
+
+
+def shorten_in_the_middle(text, limit):
+    """`text` in at most `limit` characters, cut at word boundaries in the middle so
+    that its start and its end (often a date or an edition) both stay."""
+    if len(text) <= limit:
+        return text
+    head_room = (limit - 1) * 3 // 5
+    head = text[: head_room + 1]
+    head = head.rsplit(" ", 1)[0] if " " in head else head[:head_room]
+    tail_room = limit - 1 - len(head)
+    tail = text[-tail_room:]
+    if text[-tail_room - 1] != " " and " " in tail:
+        tail = tail.split(" ", 1)[1]  # no word cut in two
+    return f"{head.rstrip(' ,;:?')}…{tail.lstrip()}"
+
+
+def _joined(parts, separator):
+    return separator.join(str(part) for part in parts if part)
+
+
 class Source(models.Model):
     """A citation that figures point to. A figure we read in one source that quotes
     another (BLS's 36% as given in the careers article) cites the body that published
@@ -113,12 +136,32 @@ class Source(models.Model):
         ]
 
     def __str__(self):
-        parts = [self.title]
-        if self.publisher:
-            parts.append(self.publisher)
-        if self.year:
-            parts.append(str(self.year))
-        return ", ".join(parts)
+        """The label editors choose a source by, wherever the admin names one (the
+        salary desk's source boxes, their search results, lists, history): who published
+        it, when, then the title shortened in the middle, so that sources read apart
+        from their first words and one release stays apart from the next: "U.S. Bureau
+        of Labor Statistics · 2026 · Occupational Employment…(OEWS), May 2025". A
+        second-hand source adds where we read it (admin lists select "source__cited_in").
+        The full reference is `reference`."""
+        credit = self.credit
+        parts = [credit, self.year]
+        if self.title != credit:
+            parts.append(shorten_in_the_middle(self.title, LABEL_TITLE_LENGTH))
+        if self.cited_in_id:
+            read_in = self.cited_in
+            parts.append(f"as cited in {_joined([read_in.credit, read_in.year], ', ')}")
+        return _joined(parts, " · ")
+
+    @property
+    def credit(self):
+        """Who the source is from: its publisher, else its author, else (a body cited
+        by name) its title."""
+        return self.publisher or self.author or self.title
+
+    @property
+    def reference(self):
+        """The full reference as plain text: "Title, Publisher, 2026"."""
+        return _joined([self.title, self.publisher, self.year], ", ")
 
     def natural_key(self):
         return (self.slug,)
@@ -146,7 +189,9 @@ class Source(models.Model):
     def citation(self):
         """The citation as plain text, e.g. for the CSV export: "U.S. Bureau of Labor
         Statistics, as cited in What Careers…, 2026"."""
-        return f"{self}, as cited in {self.cited_in}" if self.cited_in_id else str(self)
+        if self.cited_in_id:
+            return f"{self.reference}, as cited in {self.cited_in.reference}"
+        return self.reference
 
 
 class Industry(models.Model):

@@ -3,7 +3,8 @@ cited source is never deleted from under its figures."""
 
 import pytest
 
-from careers.models import CareerStep, Credential, Industry, Role, RoleSkill, Skill
+from careers.models import CareerStep, Credential, Industry, Role, RoleSkill, Skill, Source
+from careers.models.catalogue import shorten_in_the_middle
 from tests.helpers import assert_rejected
 
 
@@ -53,3 +54,44 @@ def test_natural_keys_round_trip_by_slug():
     key = role_skill.natural_key()
     assert RoleSkill.objects.get_by_natural_key(*key) == role_skill
     assert Role.objects.get_by_natural_key("data-scientist").title == "Data Scientist"
+
+
+def test_a_source_reads_by_who_published_it_and_when_so_editors_tell_sources_apart():
+    labels = {source.slug: str(source) for source in Source.objects.select_related("cited_in")}
+    assert labels["ml-careers-article-2026"] == (
+        "Imed Bouchrika, PhD · 2026 · What Careers Can You…and Next Steps"
+    )
+    assert labels["bls-oews-may-2025"] == (
+        "U.S. Bureau of Labor Statistics · 2026 · Occupational Employment…(OEWS), May 2025"
+    )
+    # Second-hand: named by the body, dated by the source we read it in.
+    assert labels["us-bls"] == (
+        "U.S. Bureau of Labor Statistics · as cited in Imed Bouchrika, PhD, 2026"
+    )
+    assert len(set(labels.values())) == len(labels)
+
+
+def test_two_releases_from_one_publisher_in_one_year_keep_labels_of_their_own():
+    may = Source.objects.get(slug="bls-oews-may-2025")
+    november = Source.objects.create(
+        slug="bls-oews-november-2025",
+        title=may.title.replace("May 2025", "November 2025"),
+        publisher=may.publisher,
+        year=may.year,
+    )
+    assert str(november) != str(may)
+    assert str(november).endswith("…November 2025")
+
+
+def test_a_long_title_is_cut_in_the_middle_between_words():
+    title = "What Careers Can You Pursue With a Machine Learning Degree? Salary Potential"
+    shortened = shorten_in_the_middle(title, 40)
+    assert len(shortened) <= 40
+    assert shortened == "What Careers Can You…Salary Potential"
+    assert shorten_in_the_middle("A short title", 40) == "A short title"
+
+
+def test_the_csv_citation_keeps_the_full_reference_the_label_shortens():
+    article = Source.objects.get(slug="ml-careers-article-2026")
+    assert article.citation == f"{article.title}, 2026"
+    assert "…" not in Source.objects.get(slug="us-bls").citation
