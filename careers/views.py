@@ -76,7 +76,6 @@ def home(request):
             "listings": listings,
             "tracks": Role.objects.published().counts_by_track(),
             "featured_roles": Role.objects.for_directory().featured().order_by("title"),
-            "query_max": QUERY_MAX,
         },
     )
 

@@ -28,7 +28,7 @@ def card_titles(page):
 
 def test_a_student_searches_filters_sorts_pages_reads_follows_and_compares(page, site):
     page.goto(site + "/")
-    page.get_by_label("Search roles, skills, industries and advice").fill("vision")
+    page.get_by_role("search").get_by_label("Search the guide").fill("vision")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert "/search/?q=vision" in page.url
