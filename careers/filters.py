@@ -74,6 +74,23 @@ class AppliedFilter:
     remove_url: str
 
 
+# Short names for the chips above the results ("Skill: Python"); the form's own labels
+# are written for the form ("Salary at least (US$ a year)").
+CHIP_LABELS = {
+    "q": "Search",
+    "pay_in": "Official pay in",
+    "skill": "Skill",
+    "education": "Open to",
+    "stage": "List",
+    "salary_min": "Salary at least",
+    "official_median_min": "Official median at least",
+    "growth_min": "Outlook growth at least",
+}
+
+# Parameters that order or page the results rather than narrow them.
+NOT_FILTERS = ("sort", "page")
+
+
 class RoleFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label="Search roles",
@@ -244,19 +261,23 @@ class RoleFilter(django_filters.FilterSet):
         self.form.is_valid()  # cleaned_data keeps the valid fields even when others fail
         applied = []
         for name, value in self.form.cleaned_data.items():
-            if name == "sort" or value is None or value == "" or (name == "skill" and not value):
+            if name in NOT_FILTERS or value in (None, "") or (name == "skill" and not value):
                 continue
-            field = self.form.fields[name]
             values = list(value) if name == "skill" else [value]
             for single in values:
                 applied.append(
                     AppliedFilter(
-                        label=str(field.label),
+                        label=CHIP_LABELS.get(name, str(self.form.fields[name].label)),
                         value=self._display(name, single),
                         remove_url=self._query_without(name, single),
                     )
                 )
         return applied
+
+    def active_filter_count(self):
+        """How many filter values are in force: one per chip, so a value sent twice counts
+        once, a blank or refused one not at all, and the sort and page number never."""
+        return len(self.applied_filters())
 
     def _display(self, name, value):
         if name == "pay_in" and self.pay_area is not None:
@@ -275,7 +296,7 @@ class RoleFilter(django_filters.FilterSet):
             if key == "page":
                 continue
             if key == name:
-                kept = [v for v in values if name == "skill" and v != value.slug]
+                kept = [v for v in values if name == "skill" and v and v != value.slug]
                 if kept:
                     query.setlist(key, kept)
             else:

@@ -76,7 +76,6 @@ def home(request):
             "listings": listings,
             "tracks": Role.objects.published().counts_by_track(),
             "featured_roles": Role.objects.for_directory().featured().order_by("title"),
-            "query_max": QUERY_MAX,
         },
     )
 
@@ -110,6 +109,7 @@ def role_list(request):
             "page": page,
             "page_notice": page_notice,
             "applied_filters": filterset.applied_filters(),
+            "active_filter_count": filterset.active_filter_count(),
             "skills_by_category": Skill.objects.grouped_by_category(),
             "selected_skills": filterset.selected_skill_slugs(),
             "export_url": reverse("careers:role-export") + (f"?{query}" if query else ""),

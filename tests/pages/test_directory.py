@@ -191,7 +191,7 @@ def test_chosen_filters_are_listed_with_a_link_that_removes_each(client):
     response = client.get(URL, {"industry": "finance", "skill": ["python", "statistics"]})
     applied = {(a.label, a.value): a.remove_url for a in response.context["applied_filters"]}
     assert applied[("Industry", "Finance")] == "?skill=python&skill=statistics"
-    assert applied[("Skills", "Python")] == "?industry=finance&skill=statistics"
+    assert applied[("Skill", "Python")] == "?industry=finance&skill=statistics"
 
 
 def test_an_empty_result_says_what_to_relax(client):

@@ -61,7 +61,7 @@ def test_the_choice_is_kept_in_the_shareable_link_and_can_be_removed(client):
     response = client.get(URL, {"pay_in": "california"})
     html = response.content.decode()
     assert '<option value="california" selected>California</option>' in html
-    assert "Show official pay in: California" in text(response)
+    assert "Remove filter Official pay in: California" in text(response)
 
 
 def test_an_unknown_or_odd_area_is_a_form_error_not_a_crash(client):

@@ -1,6 +1,7 @@
 """The home page ties the guide together: search, three ways in, the roles editors
 feature, the headline figures with sources, and the guide."""
 
+import html as html_lib
 import re
 
 from django.db import connection
@@ -23,26 +24,48 @@ def test_home_explains_the_guide_and_shows_headline_figures_with_sources(client)
     assert "About 65% Share of machine learning graduates" in page
 
 
-def test_home_offers_entry_points_by_the_articles_lists_and_track_and_a_search_box(client):
+def test_home_offers_entry_points_by_the_articles_lists_and_track(client):
     html = client.get("/").content.decode()
     for listing in ArticleListing.objects.all():
         assert f'href="/roles/?stage={listing.slug}"' in html
     for track in Role.Track.values:
         assert f'href="/roles/?track={track}"' in html
-    assert re.search(r'<form[^>]*action="/search/"[^>]*role="search"', html)
-    assert '<label for="home-search">' in html
     entry = ArticleListing.objects.get(slug="entry")
     assert f"{entry.title} {entry.roles.count()} roles" in text(client.get("/"))
 
 
-def test_the_home_page_links_to_each_way_in(client):
+def test_the_three_ways_in_are_what_you_know_stage_and_place(client):
     html = client.get("/").content.decode()
     ways = html.split('id="ways-heading"')[1].split("</section>")[0]
-    assert '<h3><a href="/match/">By what you know</a></h3>' in ways
-    assert '<h3><a href="/paths/">By path</a></h3>' in ways
+    cards = ways.split('<li class="way">')[1:]
+    assert [re.search(r"<h3>(?:<a [^>]+>)?([^<]+)", card)[1] for card in cards] == [
+        "By what you know",
+        "By stage",
+        "By place",
+    ]
+    assert '<h3><a href="/match/">By what you know</a></h3>' in cards[0]
     for listing in ArticleListing.objects.all():
-        assert f'href="/roles/?stage={listing.slug}"' in ways
-    assert re.search(r'<form[^>]*action="/search/"[^>]*role="search"', html.split("</header>")[1])
+        assert f'href="/roles/?stage={listing.slug}"' in cards[1]
+    assert '<h3><a href="/places/">By place</a></h3>' in cards[2]
+    # The map of paths is still one click away.
+    assert 'href="/paths/">Career paths</a>' in html.split('id="explore-heading"')[1]
+
+
+def test_each_stage_on_the_home_page_leads_to_as_many_roles_as_it_says(client):
+    ways = text(client.get("/")).split("By stage")[1].split("By place")[0]
+    for listing in ArticleListing.objects.with_published_role_counts():
+        count = listing.role_count
+        assert f"{listing.title} {count} role{'s' if count != 1 else ''}" in ways
+        directory = client.get(listing.get_absolute_url())
+        assert f"{count} role{'s' if count != 1 else ''} found" in text(directory)
+
+
+def test_the_home_page_has_one_search_box_the_one_in_the_header(client):
+    html = client.get("/").content.decode()
+    assert len(re.findall(r"<form[^>]*role=\"search\"", html)) == 1
+    assert len(re.findall(r'<input type="search"', html)) == 1
+    header = html.split("</header>")[0]
+    assert re.search(r'<form class="site-search"[^>]*action="/search/"[^>]*role="search"', header)
 
 
 def test_featured_roles_are_the_ones_editors_ticked_with_their_salary_bars(client):
@@ -71,6 +94,14 @@ def test_headline_figures_show_with_sources_and_link_to_all_of_them(client):
     page = text(client.get("/"))
     for statistic in Statistic.objects.headline():
         assert statistic.statement in page and statistic.source.title in page
+    html = client.get("/").content.decode()
+    figures = html.split('id="figures-heading"')[1].split("</section>")[0]
+    # One stat card per headline figure (the shared include), sources named, before the
+    # featured roles.
+    assert figures.count('<li class="stat"') == Statistic.objects.headline().count()
+    for statistic in Statistic.objects.headline():
+        assert html_lib.escape(statistic.source.title, quote=False) in figures
+    assert html.index('id="figures-heading"') < html.index('id="featured-heading"')
     assert (
         'href="/guide/figures/">Every figure, with its source' in client.get("/").content.decode()
     )
