@@ -8,6 +8,7 @@ holds only geometry: where things sit, in drawing units. The templates
 and careers.templatetags.career_format turns the figures into coordinates.
 """
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -136,19 +137,9 @@ class SalaryScale:
         return max(0.0, min(float(CHART_WIDTH), round(CHART_WIDTH * amount / self.maximum, 2)))
 
     def ticks(self):
-        """The axis's labelled marks, $0 to the scale's end in round steps."""
-        step = tick_step(self.maximum)
-        amounts = range(0, self.maximum + 1, step)
-        last = amounts[-1]
-        return [
-            Tick(
-                amount=amount,
-                x=self.position(amount),
-                label=dollars_short(amount),
-                anchor="start" if amount == 0 else "end" if amount == last else "middle",
-            )
-            for amount in amounts
-        ]
+        """The axis's labelled marks, $0 to the scale's end in round steps. Worked out
+        once per scale: every bar on a page draws its grid from them."""
+        return _ticks(self)
 
     def span(self, low, median, high, open_end=False):
         """The bar for figures from `low` to `high` (either may be None), with the
@@ -193,3 +184,19 @@ class SalaryScale:
             getattr(role, "official_p90", None),
             open_end=bool(getattr(role, "official_p90_top_coded", False)),
         )
+
+
+@functools.cache
+def _ticks(scale):
+    step = tick_step(scale.maximum)
+    amounts = range(0, scale.maximum + 1, step)
+    last = amounts[-1]
+    return tuple(
+        Tick(
+            amount=amount,
+            x=scale.position(amount),
+            label=dollars_short(amount),
+            anchor="start" if amount == 0 else "end" if amount == last else "middle",
+        )
+        for amount in amounts
+    )
