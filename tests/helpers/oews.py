@@ -156,17 +156,13 @@ def add_metro_areas(count, occupations=None):
         Area(code=f"9{n:04d}", kind=Area.Kind.METROPOLITAN, title=f"Metro {n}, CA", slug=f"m-{n}")
         for n in range(count)
     )
-    WageEstimate.objects.bulk_create(
-        WageEstimate(
-            release=release,
-            occupation=occupation,
-            area=area,
-            industry=industry,
-            employment=100 + n,
-            annual_median=100_000 + n,
-        )
-        for n, area in enumerate(areas)
-        for occupation in occupations
+    add_estimates(
+        release,
+        (
+            (occupation, area, industry, 100 + n, 100_000 + n)
+            for n, area in enumerate(areas)
+            for occupation in occupations
+        ),
     )
     return areas
 
@@ -183,16 +179,28 @@ def add_national_industries(count, occupations):
         NaicsIndustry(naics=f"8{n:03d}A1", ownership="5", title=f"Industry {n}", level="4-digit")
         for n in range(count)
     )
+    add_estimates(
+        release,
+        (
+            (occupation, nation, industry, 1_000_000 + n, 100_000 + n)
+            for occupation in occupations
+            for n, industry in enumerate(industries)
+        ),
+    )
+    return industries
+
+
+def add_estimates(release, rows):
+    """One estimate of `release` for each (occupation, area, industry, employment,
+    annual median) in `rows`, in one query."""
     WageEstimate.objects.bulk_create(
         WageEstimate(
             release=release,
             occupation=occupation,
-            area=nation,
+            area=area,
             industry=industry,
-            employment=1_000_000 + n,
-            annual_median=100_000 + n,
+            employment=employment,
+            annual_median=median,
         )
-        for occupation in occupations
-        for n, industry in enumerate(industries)
+        for occupation, area, industry, employment, median in rows
     )
-    return industries
