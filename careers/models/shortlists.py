@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from careers.models.role_links import RoleCredential, RoleSkill
 from careers.models.roles import Role
 
 
@@ -26,17 +27,32 @@ class ShortlistQuerySet(models.QuerySet):
         return self.filter(withdrawn_at__isnull=True)
 
     def for_public_page(self):
-        """A shortlist with its published roles in order and their salary and outlook
-        sources: one query for the shortlists, one for all their roles and one for the
-        article's lists they are in."""
-        return self.prefetch_related(
-            models.Prefetch(
-                "items",
-                queryset=ShortlistItem.objects.filter(role__is_published=True).select_related(
-                    "role__salary_source__cited_in", "role__outlook_source__cited_in"
+        """A shortlist with its published roles in order, each with its official pay
+        (RoleQuerySet.with_official_median()), sources, core skills, credentials and the
+        article's lists: seven queries however many roles it holds."""
+        roles = (
+            Role.objects.with_official_median()
+            .select_related("salary_source__cited_in", "outlook_source__cited_in")
+            .prefetch_related(
+                models.Prefetch(
+                    "role_skills",
+                    queryset=RoleSkill.objects.select_related("skill").order_by(
+                        "importance", "skill__name"
+                    ),
                 ),
-            ),
-            "items__role__listings",
+                models.Prefetch(
+                    "role_credentials",
+                    queryset=RoleCredential.objects.select_related("credential").order_by(
+                        "requirement", "credential__kind", "credential__name"
+                    ),
+                ),
+                "listings",
+            )
+        )
+        published = ShortlistItem.objects.filter(role__is_published=True)
+        return self.prefetch_related(
+            models.Prefetch("items", queryset=published),
+            models.Prefetch("items__role", queryset=roles),
         )
 
     def withdraw(self, when=None):
@@ -109,6 +125,17 @@ class Shortlist(models.Model):
         """The secret public address. Deliberately not get_absolute_url(): Django's
         generic "view on site" redirect would then hand the link to any staff user."""
         return reverse("careers:shortlist-detail", args=[self.token])
+
+    def share_url(self):
+        """The public link to paste into an email: absolute, from settings.SITE_URL,
+        never from a request's Host header."""
+        return settings.SITE_URL + self.share_path()
+
+    def renew_link(self):
+        """Revoke the current link (it then gives 404, as if it never existed) and give
+        the list a new unguessable one. Saved, so the history records who did it."""
+        self.token = new_shortlist_token()
+        self.save(update_fields=["token", "updated_at"])
 
     def is_live(self):
         return self.withdrawn_at is None
