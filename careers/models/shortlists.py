@@ -1,6 +1,7 @@
 """Advisors' shortlists: roles picked for a student or a class, shared by a secret link."""
 
 import secrets
+from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.db import models
@@ -131,11 +132,33 @@ class Shortlist(models.Model):
         never from a request's Host header."""
         return settings.SITE_URL + self.share_path()
 
+    def email_link(self):
+        """A mailto: link with the list's title as subject and its link in the body."""
+        body = f"Here are some roles I picked for you to look at:\n\n{self.share_url()}\n"
+        return "mailto:?" + urlencode({"subject": self.title, "body": body}, quote_via=quote)
+
     def renew_link(self):
         """Revoke the current link (it then gives 404, as if it never existed) and give
         the list a new unguessable one. Saved, so the history records who did it."""
         self.token = new_shortlist_token()
         self.save(update_fields=["token", "updated_at"])
+
+    def add_role(self, role, note=""):
+        """Put `role` at the end of the list (once: adding it again changes nothing).
+        Returns the item and whether it was new."""
+        last = self.items.aggregate(last=models.Max("position"))["last"] or 0
+        return self.items.get_or_create(role=role, defaults={"note": note, "position": last + 1})
+
+    def move(self, item, places):
+        """Move `item` (one of this list's) `places` up (negative) or down, keeping the
+        others in order; positions are renumbered 1, 2, 3… and only changed ones saved."""
+        items = list(self.items.all())
+        index = items.index(item)
+        items.insert(max(0, min(len(items) - 1, index + places)), items.pop(index))
+        for position, each in enumerate(items, start=1):
+            if each.position != position:
+                each.position = position
+                each.save(update_fields=["position"])
 
     def is_live(self):
         return self.withdrawn_at is None
