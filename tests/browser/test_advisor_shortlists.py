@@ -1,0 +1,83 @@
+"""An advisor's whole journey in a real browser: adds three roles to a new shortlist
+from role and compare pages, writes a note on each, copies the link; a student, signed
+out, opens it and sees the notes and figures; after a new link the old one is gone."""
+
+import pytest
+from playwright.sync_api import expect
+
+from careers.models import Role
+from tests.helpers import PASSWORD, make_advisor
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def add_from(page, url, *, role=None, new_title=None):
+    page.goto(url)
+    control = page.locator(".add-to-shortlist")
+    control.locator("summary").click()
+    if role:
+        control.get_by_label("Role", exact=True).select_option(label=role)
+    if new_title:
+        control.get_by_label("Shortlist", exact=True).select_option(label="A new shortlist (name it below)")
+        control.get_by_label("New shortlist’s title").fill(new_title)
+    with page.expect_navigation():
+        control.get_by_role("button", name="Add to shortlist").click()
+
+
+def test_an_advisor_builds_and_sends_a_shortlist_a_student_opens_it(page, browser, site, settings):
+    settings.SITE_URL = site
+    third = Role.objects.published().exclude(slug__in=["data-scientist", "robotics-engineer"])[0]
+    make_advisor("ada")
+    page.goto(site + "/my-shortlists/")
+    page.get_by_label("Username").fill("ada")
+    page.get_by_label("Password").fill(PASSWORD)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="My shortlists")).to_be_visible()
+
+    add_from(page, site + "/roles/data-scientist/", new_title="Year 12 computing")
+    expect(page.get_by_role("status").first).to_contain_text(
+        "Added Data Scientist to “Year 12 computing”."
+    )
+    add_from(page, site + "/roles/robotics-engineer/")
+    expect(page.locator(".messages")).to_contain_text("Added Robotics Engineer")
+    add_from(
+        page,
+        f"{site}/compare/?roles=data-scientist&roles={third.slug}",
+        role=third.title,
+    )
+    expect(page.locator(".messages")).to_contain_text(f"Added {third.title}")
+
+    page.goto(site + "/my-shortlists/")
+    page.get_by_role("link", name="Year 12 computing").click()
+    for title in ("Data Scientist", "Robotics Engineer", third.title):
+        item = page.locator(".shortlist-item").filter(has=page.get_by_role("link", name=title))
+        item.get_by_label("Note for the student").fill(f"Try {title}: it suits you.")
+        with page.expect_navigation():
+            item.get_by_role("button", name="Save the note").click()
+        expect(page.locator(".messages")).to_contain_text(f"Saved the note on {title}.")
+
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site)
+    page.get_by_role("button", name="Copy link").click()
+    expect(page.locator(".share-status")).to_have_text("Link copied.")
+    link = page.evaluate("navigator.clipboard.readText()")
+    assert link.startswith(site + "/shortlists/")
+    assert page.locator("#share-url").input_value() == link
+
+    student = browser.new_context().new_page()
+    response = student.goto(link)
+    assert response.status == 200
+    expect(student.get_by_role("heading", name="Year 12 computing", level=1)).to_be_visible()
+    for title in ("Data Scientist", "Robotics Engineer", third.title):
+        expect(student.get_by_text(f"Try {title}: it suits you.")).to_be_visible()
+    shortlist_text = student.locator(".shortlist-items").inner_text()
+    assert "$95,000 – $150,000" in shortlist_text and "$120,230" in shortlist_text
+    assert student.locator(".shortlist-items svg.chart-bar--official").count() >= 1
+    expect(student.get_by_text("Add to shortlist")).to_have_count(0)
+
+    with page.expect_navigation():
+        page.get_by_role("button", name="Make a new link").click()
+    expect(page.locator(".messages")).to_contain_text("The old one no longer works.")
+    assert student.goto(link).status == 404
+    new_link = page.locator("#share-url").input_value()
+    assert new_link != link and student.goto(new_link).status == 200
