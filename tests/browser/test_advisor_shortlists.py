@@ -64,7 +64,8 @@ def test_an_advisor_builds_and_sends_a_shortlist_a_student_opens_it(page, browse
     assert link.startswith(site + "/shortlists/")
     assert page.locator("#share-url").input_value() == link
 
-    student = browser.new_context().new_page()
+    signed_out = browser.new_context()
+    student = signed_out.new_page()
     response = student.goto(link)
     assert response.status == 200
     expect(student.get_by_role("heading", name="Year 12 computing", level=1)).to_be_visible()
@@ -81,3 +82,4 @@ def test_an_advisor_builds_and_sends_a_shortlist_a_student_opens_it(page, browse
     assert student.goto(link).status == 404
     new_link = page.locator("#share-url").input_value()
     assert new_link != link and student.goto(new_link).status == 200
+    signed_out.close()
