@@ -2,13 +2,24 @@
 from role and compare pages, writes a note on each, copies the link; a student, signed
 out, opens it and sees the notes and figures; after a new link the old one is gone."""
 
+import json
+
 import pytest
 from playwright.sync_api import expect
 
-from careers.models import Role
-from tests.helpers import PASSWORD, make_advisor
+from careers.models import Role, Shortlist
+from tests.browser.test_accessibility import SCHEMES, axe_violations, scrolls_sideways, use_scheme
+from tests.helpers import DESKTOP, PASSWORD, PHONE, make_advisor, make_shortlist
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def sign_in(page, site, path):
+    page.goto(site + path)
+    page.get_by_label("Username").fill("ada")
+    page.get_by_label("Password").fill(PASSWORD)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Log in").click()
 
 
 def add_from(page, url, *, role=None, new_title=None):
@@ -18,7 +29,8 @@ def add_from(page, url, *, role=None, new_title=None):
     if role:
         control.get_by_label("Role", exact=True).select_option(label=role)
     if new_title:
-        control.get_by_label("Shortlist", exact=True).select_option(label="A new shortlist (name it below)")
+        new = "A new shortlist (name it below)"
+        control.get_by_label("Shortlist", exact=True).select_option(label=new)
         control.get_by_label("New shortlist’s title").fill(new_title)
     with page.expect_navigation():
         control.get_by_role("button", name="Add to shortlist").click()
@@ -28,11 +40,7 @@ def test_an_advisor_builds_and_sends_a_shortlist_a_student_opens_it(page, browse
     settings.SITE_URL = site
     third = Role.objects.published().exclude(slug__in=["data-scientist", "robotics-engineer"])[0]
     make_advisor("ada")
-    page.goto(site + "/my-shortlists/")
-    page.get_by_label("Username").fill("ada")
-    page.get_by_label("Password").fill(PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Log in").click()
+    sign_in(page, site, "/my-shortlists/")
     expect(page.get_by_role("heading", name="My shortlists")).to_be_visible()
 
     add_from(page, site + "/roles/data-scientist/", new_title="Year 12 computing")
@@ -83,3 +91,32 @@ def test_an_advisor_builds_and_sends_a_shortlist_a_student_opens_it(page, browse
     new_link = page.locator("#share-url").input_value()
     assert new_link != link and student.goto(new_link).status == 200
     signed_out.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_the_advisors_pages_and_controls_are_accessible_and_fit_the_screen(page, site, viewport):
+    ada = make_advisor("ada")
+    make_shortlist(ada, Role.objects.published()[:3], title="Year 12 computing")
+    shortlist = Shortlist.objects.get(owner=ada)
+    page.set_viewport_size(viewport)
+    page.emulate_media(reduced_motion="reduce")
+    sign_in(page, site, "/my-shortlists/")
+    problems = {}
+    for path in (
+        "/my-shortlists/",
+        f"/my-shortlists/{shortlist.pk}/",
+        f"/my-shortlists/{shortlist.pk}/delete/",
+        "/roles/data-scientist/",
+        "/compare/?roles=data-scientist&roles=robotics-engineer",
+    ):
+        page.goto(site + path)
+        if page.locator(".add-to-shortlist").count():
+            page.locator(".add-to-shortlist summary").click()  # checked open
+        for scheme in SCHEMES:
+            use_scheme(page, scheme)
+            found = axe_violations(page)
+            if scrolls_sideways(page):
+                found.append("the page scrolls sideways")
+            if found:
+                problems[f"{path} ({scheme})"] = found
+    assert not problems, json.dumps(problems, indent=2, ensure_ascii=False)
