@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from careers.models import Role, Shortlist
 from tests.browser.test_accessibility import SCHEMES, axe_violations, scrolls_sideways, use_scheme
+from tests.browser.test_print import PAPER_WIDTHS, page_count
 from tests.helpers import DESKTOP, PASSWORD, PHONE, make_advisor, make_shortlist
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -120,3 +121,16 @@ def test_the_advisors_pages_and_controls_are_accessible_and_fit_the_screen(page,
             if found:
                 problems[f"{path} ({scheme})"] = found
     assert not problems, json.dumps(problems, indent=2, ensure_ascii=False)
+
+
+def test_a_shortlist_of_three_roles_prints_on_at_most_two_a4_or_letter_pages(page, site):
+    roles = list(Role.objects.published().filter(salary_high__isnull=False)[:3])
+    shortlist = make_shortlist(make_advisor("ada"), roles, title="Year 12 computing")
+    page.goto(site + shortlist.share_path())
+    for paper in PAPER_WIDTHS:
+        assert page_count(page.pdf(format=paper)) <= 2, paper
+    page.emulate_media(media="print")
+    # On paper: the notes, the figures and the list's address stay; the controls go.
+    expect(page.get_by_text(f"Why {roles[0].title}.", exact=True)).to_be_visible()
+    expect(page.locator(".print-address")).to_contain_text(shortlist.share_url())
+    expect(page.locator(".site-header")).to_be_hidden()

@@ -31,6 +31,7 @@ def test_a_student_sees_official_pay_beside_the_articles_with_bars_on_one_scale(
     assert drawn_bars(html, "article")
     scale = Role.objects.site_salary_scale()
     assert f"one scale: ${scale.maximum:,} a year at its right end" in page
+    assert "Official BLS pay: 10th to 90th percentile" in page  # the legend names both bars
 
 
 def test_each_role_shows_its_key_skills_required_credentials_and_a_link_to_its_page(
