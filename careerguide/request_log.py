@@ -24,10 +24,20 @@ SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
 # Load balancers ask every few seconds; a healthy answer is logged at DEBUG only.
 QUIET_PATHS = {"/healthz"}
 
+# Secret parts of addresses: a shortlist's token is the only key to it, so it is masked
+# in every line written, the request line and Django's "Not Found"/"Gone" warnings alike.
+SECRET_IN_PATH = re.compile(r"(/shortlists/)[^/\s]+")
+MASKED = "[token]"
+
 current_request_id = contextvars.ContextVar("request_id", default="-")
 
 # The fields of a request line, in the order they are written.
 REQUEST_FIELDS = ("method", "path", "status", "duration_ms")
+
+
+def mask_secrets(text):
+    """`text` with any shortlist token in it replaced by [token]."""
+    return SECRET_IN_PATH.sub(rf"\g<1>{MASKED}", text)
 
 
 def request_id_from(request):
@@ -60,7 +70,7 @@ class RequestLogMiddleware:
             extra={
                 "request_id": request_id,
                 "method": request.method,
-                "path": request.path,
+                "path": mask_secrets(request.path),
                 "status": response.status_code,
                 "duration_ms": duration_ms,
             },
@@ -76,11 +86,15 @@ request_finished.connect(forget_request_id, dispatch_uid="careerguide.request_lo
 
 
 class RequestIdFilter(logging.Filter):
-    """Stamps every record with the id of the request being served ("-" outside one)."""
+    """Stamps every record with the id of the request being served ("-" outside one),
+    and masks shortlist tokens in its message."""
 
     def filter(self, record):
         if not hasattr(record, "request_id"):
             record.request_id = current_request_id.get()
+        message = record.getMessage()
+        if SECRET_IN_PATH.search(message):
+            record.msg, record.args = mask_secrets(message), ()
         return True
 
 

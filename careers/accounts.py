@@ -26,3 +26,12 @@ def create_staff_account(username, password, *, group_name, email=""):
     user.save()
     user.groups.add(group)
     return user
+
+
+def is_advisor(user):
+    """Whether `user` is signed in, active and in the advisors group (one query)."""
+    return (
+        user.is_authenticated
+        and user.is_active
+        and user.groups.filter(name=ADVISORS_GROUP).exists()
+    )

@@ -1,7 +1,7 @@
 """What a page tells search engines and link previews: title, description,
 canonical address and image, built once per page for every tag that needs them."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.templatetags.static import static
 
@@ -63,6 +63,16 @@ def page_meta(
         og_type=og_type,
         image_alt=image_alt,
     )
+
+
+def shortlist_meta(request, shortlist):
+    """A shared shortlist's preview: its title, "N roles chosen by your advisor", and as
+    its address the link the advisor sent (built from settings.SITE_URL). Expects
+    Shortlist.objects.for_public_page()."""
+    count = len(shortlist.items.all())
+    noun = "role" if count == 1 else "roles"
+    meta = page_meta(request, shortlist.title, f"{count} {noun} chosen by your advisor")
+    return replace(meta, canonical_url=shortlist.share_url())
 
 
 def role_description(role):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from careers import views, views_places, views_preview
+from careers import views, views_places, views_preview, views_shortlists
 
 app_name = "careers"
 
@@ -31,4 +31,40 @@ urlpatterns = [
     path("places/", views_places.place_list, name="place-list"),
     path("places/<slug:slug>/", views_places.place_detail, name="place-detail"),
     path("shortlists/<str:token>/", views.shortlist_detail, name="shortlist-detail"),
+    # An advisor's own lists (issue 17). Not under /shortlists/, whose next part is a token.
+    path("my-shortlists/", views_shortlists.my_shortlists, name="my-shortlists"),
+    path("my-shortlists/add-role/", views_shortlists.add_to_shortlist, name="add-to-shortlist"),
+    path("my-shortlists/<int:pk>/", views_shortlists.my_shortlist, name="my-shortlist"),
+    path(
+        "my-shortlists/<int:pk>/delete/",
+        views_shortlists.shortlist_delete,
+        name="my-shortlist-delete",
+    ),
+    path(
+        "my-shortlists/<int:pk>/new-link/",
+        views_shortlists.shortlist_renew_link,
+        name="my-shortlist-new-link",
+    ),
+    path(
+        "my-shortlists/<int:pk>/roles/<int:item_pk>/note/",
+        views_shortlists.shortlist_note,
+        name="my-shortlist-note",
+    ),
+    path(
+        "my-shortlists/<int:pk>/roles/<int:item_pk>/up/",
+        views_shortlists.shortlist_move,
+        {"places": -1},
+        name="my-shortlist-up",
+    ),
+    path(
+        "my-shortlists/<int:pk>/roles/<int:item_pk>/down/",
+        views_shortlists.shortlist_move,
+        {"places": 1},
+        name="my-shortlist-down",
+    ),
+    path(
+        "my-shortlists/<int:pk>/roles/<int:item_pk>/remove/",
+        views_shortlists.shortlist_remove,
+        name="my-shortlist-remove",
+    ),
 ]

@@ -407,10 +407,6 @@ def official_data(request):
     )
 
 
-SHORTLIST_DESCRIPTION = (
-    "Machine-learning careers a careers advisor picked for you, with each role’s pay, "
-    "outlook and sources."
-)
 SHORTLIST_WITHDRAWN_DESCRIPTION = "The advisor who shared this shortlist has withdrawn it."
 
 
@@ -422,7 +418,7 @@ def shortlist_detail(request, token):
             "careers/shortlist_detail.html",
             {
                 "shortlist": shortlist,
-                "meta": seo.page_meta(request, shortlist.title, SHORTLIST_DESCRIPTION),
+                "meta": seo.shortlist_meta(request, shortlist),
             },
         )
     else:

@@ -4,10 +4,11 @@ import json
 import shutil
 import subprocess
 
-from tests.helpers import ARTIFACTS, VNU_JAR, all_pages, missing
+from tests.helpers import ARTIFACTS, VNU_JAR, all_pages, make_shortlist, missing
 
 
-def test_every_page_type_is_valid_html(client, tmp_path):
+def vnu_errors(client, pages, tmp_path):
+    """The Nu Html Checker's errors for `pages` ((name, path) pairs) fetched by `client`."""
     java = shutil.which("java")
     if not java:
         missing("Java", "the Nu Html Checker runs on Java 17 or newer")
@@ -15,7 +16,7 @@ def test_every_page_type_is_valid_html(client, tmp_path):
         missing("The Nu Html Checker", "run `npm ci` in the project folder to install vnu-jar")
 
     files = {}
-    for name, path in all_pages():
+    for name, path in pages:
         response = client.get(path)
         assert response.status_code < 500, (name, response.status_code)
         page_file = tmp_path / f"{name}.html"
@@ -43,7 +44,26 @@ def test_every_page_type_is_valid_html(client, tmp_path):
         for m in messages
         if m.get("type") == "error"
     ]
+    return files, errors
+
+
+def test_every_page_type_is_valid_html(client, tmp_path):
+    files, errors = vnu_errors(client, all_pages(), tmp_path)
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "html-validity.txt").write_text("\n".join(errors) or "no errors\n")
     assert not errors, "\n".join(errors)
     assert len(files) >= 20
+
+
+def test_the_advisors_pages_and_controls_are_valid_html(ada, ada_client, roles, tmp_path):
+    shortlist = make_shortlist(ada, roles)
+    pages = [
+        ("my-shortlists", "/my-shortlists/"),
+        ("my-shortlist", f"/my-shortlists/{shortlist.pk}/"),
+        ("my-shortlist-delete", f"/my-shortlists/{shortlist.pk}/delete/"),
+        ("role-with-add-control", "/roles/data-scientist/"),
+        ("compare-with-add-control", "/compare/?roles=data-scientist&roles=robotics-engineer"),
+    ]
+    files, errors = vnu_errors(ada_client, pages, tmp_path)
+    assert not errors, "\n".join(errors)
+    assert len(files) == len(pages)

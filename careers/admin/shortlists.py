@@ -88,7 +88,8 @@ class ShortlistAdmin(HistoryAdmin):
 
     @admin.display(description="public link")
     def public_link(self, shortlist):
-        url = shortlist.share_path()
+        # Absolute, from settings.SITE_URL, so it can be pasted into an email as it is.
+        url = shortlist.share_url()
         return format_html('<a href="{}">{}</a>', url, url)
 
     @admin.action(description="Withdraw selected shortlists", permissions=["change"])

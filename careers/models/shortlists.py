@@ -1,6 +1,7 @@
 """Advisors' shortlists: roles picked for a student or a class, shared by a secret link."""
 
 import secrets
+from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.db import models
@@ -8,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from careers.models.role_links import RoleCredential, RoleSkill
 from careers.models.roles import Role
 
 
@@ -26,17 +28,32 @@ class ShortlistQuerySet(models.QuerySet):
         return self.filter(withdrawn_at__isnull=True)
 
     def for_public_page(self):
-        """A shortlist with its published roles in order and their salary and outlook
-        sources: one query for the shortlists, one for all their roles and one for the
-        article's lists they are in."""
-        return self.prefetch_related(
-            models.Prefetch(
-                "items",
-                queryset=ShortlistItem.objects.filter(role__is_published=True).select_related(
-                    "role__salary_source__cited_in", "role__outlook_source__cited_in"
+        """A shortlist with its published roles in order, each with its official pay
+        (RoleQuerySet.with_official_median()), sources, core skills, credentials and the
+        article's lists: seven queries however many roles it holds."""
+        roles = (
+            Role.objects.with_official_median()
+            .select_related("salary_source__cited_in", "outlook_source__cited_in")
+            .prefetch_related(
+                models.Prefetch(
+                    "role_skills",
+                    queryset=RoleSkill.objects.select_related("skill").order_by(
+                        "importance", "skill__name"
+                    ),
                 ),
-            ),
-            "items__role__listings",
+                models.Prefetch(
+                    "role_credentials",
+                    queryset=RoleCredential.objects.select_related("credential").order_by(
+                        "requirement", "credential__kind", "credential__name"
+                    ),
+                ),
+                "listings",
+            )
+        )
+        published = ShortlistItem.objects.filter(role__is_published=True)
+        return self.prefetch_related(
+            models.Prefetch("items", queryset=published),
+            models.Prefetch("items__role", queryset=roles),
         )
 
     def withdraw(self, when=None):
@@ -109,6 +126,39 @@ class Shortlist(models.Model):
         """The secret public address. Deliberately not get_absolute_url(): Django's
         generic "view on site" redirect would then hand the link to any staff user."""
         return reverse("careers:shortlist-detail", args=[self.token])
+
+    def share_url(self):
+        """The public link to paste into an email: absolute, from settings.SITE_URL,
+        never from a request's Host header."""
+        return settings.SITE_URL + self.share_path()
+
+    def email_link(self):
+        """A mailto: link with the list's title as subject and its link in the body."""
+        body = f"Here are some roles I picked for you to look at:\n\n{self.share_url()}\n"
+        return "mailto:?" + urlencode({"subject": self.title, "body": body}, quote_via=quote)
+
+    def renew_link(self):
+        """Revoke the current link (it then gives 404, as if it never existed) and give
+        the list a new unguessable one. Saved, so the history records who did it."""
+        self.token = new_shortlist_token()
+        self.save(update_fields=["token", "updated_at"])
+
+    def add_role(self, role, note=""):
+        """Put `role` at the end of the list (once: adding it again changes nothing).
+        Returns the item and whether it was new."""
+        last = self.items.aggregate(last=models.Max("position"))["last"] or 0
+        return self.items.get_or_create(role=role, defaults={"note": note, "position": last + 1})
+
+    def move(self, item, places):
+        """Move `item` (one of this list's) `places` up (negative) or down, keeping the
+        others in order; positions are renumbered 1, 2, 3… and only changed ones saved."""
+        items = list(self.items.all())
+        index = items.index(item)
+        items.insert(max(0, min(len(items) - 1, index + places)), items.pop(index))
+        for position, each in enumerate(items, start=1):
+            if each.position != position:
+                each.position = position
+                each.save(update_fields=["position"])
 
     def is_live(self):
         return self.withdrawn_at is None

@@ -4,6 +4,7 @@ their own; the public page is in tests/pages/test_shortlists.py."""
 import io
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
@@ -152,15 +153,18 @@ def test_a_role_goes_on_a_list_only_once(ada, ada_client, roles):
 
 
 def test_an_advisors_list_page_shows_each_lists_role_count_state_and_public_link(
-    ada, ada_client, roles
+    ada, ada_client, roles, settings
 ):
+    settings.SITE_URL = "https://careers.example.org"
     shortlist = make_shortlist(ada, roles, title="Year 12 computing")
     response = ada_client.get(SHORTLIST_CHANGELIST)
     assert changelist_titles(response) == ["Year 12 computing"]
     row = response.context["cl"].result_list[0]
     assert row.item_count == 2
     html = response.content.decode()
-    assert f'<a href="/shortlists/{shortlist.token}/">/shortlists/{shortlist.token}/</a>' in html
+    # Absolute, from the site's configured address, ready to paste into an email.
+    url = f"https://careers.example.org/shortlists/{shortlist.token}/"
+    assert f'<a href="{url}">{url}</a>' in html
     assert 'alt="True"' in html  # the "live" icon
 
 
@@ -181,7 +185,7 @@ def test_the_list_page_counts_roles_without_a_query_per_list(ada, ada_client, ro
 def test_the_change_page_shows_the_token_and_a_clickable_public_link(ada, ada_client, roles):
     shortlist = make_shortlist(ada, roles)
     html = ada_client.get(admin_url(shortlist, "change")).content.decode()
-    url = f"/shortlists/{shortlist.token}/"
+    url = f"{settings.SITE_URL}/shortlists/{shortlist.token}/"
     assert f'<a href="{url}">{url}</a>' in html
     assert shortlist.token in page_text(ada_client.get(admin_url(shortlist, "change")))
     assert 'name="token"' not in html and 'name="owner"' not in html
