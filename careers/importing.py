@@ -3,23 +3,26 @@
 Export and import share one shape, so editors download the current figures,
 change them, and upload the file again. Every row goes through the same
 validation as the admin form (Role.clean and the database constraints); one bad
-row and nothing is applied. Each applied row is saved like a manual edit, so
-it gets a history entry naming the editor.
+row and nothing is applied. Each applied row is saved like a manual edit
+(careers.revising), so it gets a history entry naming the editor and the row's
+change_reason, which a row that changes a figure must give.
 """
 
 import re
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
 from django.utils.safestring import mark_safe
 from import_export import fields, resources
 from import_export.resources import Diff
 from import_export.widgets import DateWidget, DecimalWidget, ForeignKeyWidget, IntegerWidget
 
 from careers.models import FIGURE_FIELD_NAMES, Role, Source
+from careers.revising import REASON_NEEDED, clean_reason, figures_changed, save_role
 from careers.spreadsheets import unescaped_cell
 
-IMPORT_CHANGE_REASON = "Imported from a spreadsheet"
-COLUMNS = ["slug", "title", *FIGURE_FIELD_NAMES]
+# change_reason is exported empty: the editor fills it in on each row they change.
+COLUMNS = ["slug", "title", *FIGURE_FIELD_NAMES, "change_reason"]
 
 # diff-match-patch's marks of an insertion or deletion; the text between is escaped.
 STYLED_MARK = re.compile(r'<(ins|del) style="[^"]*">')
@@ -78,6 +81,8 @@ class RoleFiguresResource(resources.ModelResource):
     outlook_source = fields.Field(
         "outlook_source", "outlook_source", ForeignKeyWidget(Source, "slug")
     )
+    # Not a field of the role: read into the history entry (see import_instance).
+    change_reason = fields.Field(column_name="change_reason")
 
     class Meta:
         model = Role
@@ -109,5 +114,17 @@ class RoleFiguresResource(resources.ModelResource):
         for column, value in row.items():
             row[column] = unescaped_cell(value)
 
-    def before_save_instance(self, instance, row, **kwargs):
-        instance._change_reason = IMPORT_CHANGE_REASON
+    def import_instance(self, instance, row, **kwargs):
+        instance._import_reason = clean_reason(row.get("change_reason"))
+        super().import_instance(instance, row, **kwargs)
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        """Only rows that change something reach here; one that changes a figure needs
+        its reason, reported like any other problem in the row."""
+        errors = dict(import_validation_errors or {})
+        if figures_changed(instance) and not instance._import_reason:
+            errors["change_reason"] = [ValidationError(REASON_NEEDED, code="reason")]
+        super().validate_instance(instance, errors, validate_unique)
+
+    def do_instance_save(self, instance, is_create):
+        save_role(instance, reason=instance._import_reason)

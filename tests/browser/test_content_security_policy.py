@@ -124,6 +124,7 @@ def test_the_admin_pages_editors_use_stay_within_the_policy(
     # there with one press (no inline handler asks first).
     problems["role change form"] = visit(page, f"{site}{role_admin}/change/")
     page.fill("#id_salary_high", "141000")
+    page.fill("#id_change_reason", "BLS May 2025 release")
     problems["role saved"] = submit(page, "input[name=_continue]")
     problems["role history"] = visit(page, f"{site}{role_admin}/history/")
     assert "141000" in page.locator("#change-history").inner_text()
@@ -149,7 +150,7 @@ def test_the_admin_pages_editors_use_stay_within_the_policy(
 
     # A spreadsheet raising that figure: the preview marks the change, then it is applied.
     rows = RoleFiguresResource().export(queryset=Role.objects.filter(pk=role.pk))
-    rows.dict = [{**rows.dict[0], "salary_high": 150_000}]
+    rows.dict = [{**rows.dict[0], "salary_high": 150_000, "change_reason": "OEWS 2025"}]
     problems["role import form"] = visit(page, f"{site}/admin/careers/role/import/")
     page.set_input_files(
         "#id_import_file",
