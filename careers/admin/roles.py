@@ -20,6 +20,7 @@ from careers.models import (
     RoleSkill,
     Source,
 )
+from careers.models.revisions import describe_history
 from careers.official.admin import RoleOccupationInline
 from careers.revising import save_role
 from careers.spreadsheets import SafeCSV
@@ -136,6 +137,11 @@ class RoleAdmin(ImportExportMixin, HistoryAdmin):
     def get_changelist_form(self, request, **kwargs):
         kwargs.setdefault("form", DeskRowForm)
         return super().get_changelist_form(request, **kwargs)
+
+    def set_history_delta_changes(self, request, historical_records, **kwargs):
+        """The history lists the figures' old and new values as an editor reads them
+        ($95,000, a source by its title) and only the names of other fields changed."""
+        describe_history(Role, historical_records)
 
     def get_changelist_formset(self, request, **kwargs):
         kwargs.setdefault("formset", DeskFormSet)

@@ -127,7 +127,7 @@ def test_the_admin_pages_editors_use_stay_within_the_policy(
     page.fill("#id_change_reason", "BLS May 2025 release")
     problems["role saved"] = submit(page, "input[name=_continue]")
     problems["role history"] = visit(page, f"{site}{role_admin}/history/")
-    assert "141000" in page.locator("#change-history").inner_text()
+    assert "$140,000 → $141,000" in page.locator("#change-history").inner_text()
     problems["role revert form"] = submit(page, "#change-history tbody tr:nth-child(2) a")
     assert page.locator("#id_salary_high").input_value() == "140000"
     problems["role reverted"] = submit(page, "input[name=_save]")

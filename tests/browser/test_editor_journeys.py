@@ -1,5 +1,6 @@
 """An editor's journeys in the admin, in a real browser: a figure changed with its
-reason, found in the history, and restored from there with one press."""
+reason, found in the history as old → new with who and why, and restored from
+there with one press."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -25,7 +26,7 @@ def log_in_as_editor(page, site):
     go(page, page.get_by_role("button", name="Log in"))
 
 
-def test_an_editor_reverts_a_salary_from_the_history_in_one_go(page, site):
+def test_an_editor_sees_the_change_with_its_reason_and_reverts_it_in_one_go(page, site):
     log_in_as_editor(page, site)
     role = Role.objects.get(slug="robotics-engineer")
     page.goto(site + f"/admin/careers/role/{role.pk}/change/")
@@ -35,6 +36,11 @@ def test_an_editor_reverts_a_salary_from_the_history_in_one_go(page, site):
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
 
     page.goto(site + f"/admin/careers/role/{role.pk}/history/")
+    # The newest entry says what changed, old → new, who changed it and why.
+    newest = page.locator("#change-history tbody tr").first
+    expect(newest).to_contain_text("Salary high: $140,000 → $145,000")
+    expect(newest).to_contain_text("erin")
+    expect(newest).to_contain_text("BLS May 2025 release")
     # The newest entry first; the one before it holds the old figure.
     go(page, page.locator("#change-history tbody tr").nth(1).get_by_role("link"))
     assert page.locator("#id_salary_high").input_value() == "140000"
