@@ -111,6 +111,7 @@ def test_the_admin_pages_editors_use_stay_within_the_policy(
     role_admin = f"/admin/careers/role/{role.pk}"
     skill_admin = f"/admin/careers/skill/{Skill.objects.get(slug='python').pk}"
     for name, path in {
+        "admin index with the review queue": "/admin/",
         "role list": "/admin/careers/role/",
         "role export": "/admin/careers/role/export/",
         "skill list": "/admin/careers/skill/",
