@@ -12,6 +12,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from import_export import fields, resources
 from import_export.resources import Diff
@@ -62,10 +63,37 @@ class PercentWidget(DecimalWidget):
 class UnstyledDiff(Diff):
     """The preview's marks of what a row changes, <ins> and <del>, without the style
     attributes diff-match-patch gives them: the Content-Security-Policy blocks those, and
-    the admin's stylesheets colour the marks instead (import.css, static/css/admin.css)."""
+    the admin's stylesheets colour the marks instead (import.css, static/css/admin.css).
+    A last cell lists each changed field, old → new, and the row's reason."""
+
+    def __init__(self, resource, instance, new):
+        super().__init__(resource, instance, new)
+        self.names = [field.column_name for field in resource.get_import_fields()]
+        self.reason = ""
+
+    def compare_with(self, resource, instance):
+        super().compare_with(resource, instance)
+        self.reason = getattr(instance, "_import_reason", "")
+
+    def changed_fields(self):
+        return [
+            (
+                name,
+                old if old not in (None, "") else "(empty)",
+                new if new not in (None, "") else "(empty)",
+            )
+            for name, old, new in zip(self.names, self.left, self.right, strict=False)
+            if old != new
+        ]
 
     def as_html(self):
-        return [mark_safe(STYLED_MARK.sub(r"<\1>", html)) for html in super().as_html()]
+        cells = [mark_safe(STYLED_MARK.sub(r"<\1>", html)) for html in super().as_html()]
+        changes = self.changed_fields()
+        if not changes:
+            return [*cells, ""]
+        listed = format_html_join("", "<li>{}: {} → {}</li>", changes)
+        why = format_html("<p>Reason: {}</p>", self.reason) if self.reason else ""
+        return [*cells, format_html('<ul class="import-changes">{}</ul>{}', listed, why)]
 
 
 class RoleFiguresResource(resources.ModelResource):
@@ -97,6 +125,9 @@ class RoleFiguresResource(resources.ModelResource):
     @classmethod
     def get_diff_class(cls):
         return UnstyledDiff
+
+    def get_diff_headers(self):
+        return [*super().get_diff_headers(), "changes"]
 
     def get_queryset(self):
         return Role.objects.select_related("salary_source", "outlook_source").order_by("title")

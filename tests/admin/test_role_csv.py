@@ -76,6 +76,10 @@ def test_the_preview_shows_each_change_and_changes_nothing(editor_client):
     robotics = re.search(r'<tr class="update">.*?robotics-engineer.*?</tr>', html, re.S).group(0)
     # 140000 → 150000, marked without the style attributes the CSP would block.
     assert "<del>4</del><ins>5</ins>" in robotics
+    # …and the row's last cell lists each changed field, old → new, with the reason.
+    changes = re.search(r'<ul class="import-changes">(.*?)</ul>(.*?)</td>', robotics, re.S)
+    assert changes.group(1) == "<li>salary_high: 140000 → 150000</li>"
+    assert f"Reason: {REASON}" in changes.group(2)
     assert html.count('<tr class="update">') == 1
     assert Role.objects.get(slug="robotics-engineer").salary_high == 140_000
 
