@@ -79,7 +79,9 @@ class RoleForm(forms.ModelForm):
         return getattr(self.instance, SIMPLE_HISTORY_REVERSE_ATTR_NAME, None) is not None
 
     def changes_figures(self):
-        return self.is_restore or bool(set(self.changed_data) & set(FIGURE_FIELD_NAMES))
+        """True when saving changes a saved role's figures (a new role's need no reason)."""
+        changed = self.instance.pk is not None and set(self.changed_data) & set(FIGURE_FIELD_NAMES)
+        return self.is_restore or bool(changed)
 
     def _current_version(self):
         return Role.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()

@@ -4,6 +4,7 @@ official BLS median, listed on the admin index with the difference."""
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from careers.models import Role, RoleOccupation
@@ -121,8 +122,6 @@ def test_the_admin_index_lists_the_queue_for_editors_with_the_difference(
 
 
 def test_staff_who_cannot_change_roles_see_no_queue(role, client):
-    from django.contrib.auth import get_user_model
-
     viewer = get_user_model().objects.create_user("viewer", password="x-long-password-2026")
     viewer.is_staff = True
     viewer.save()
