@@ -285,6 +285,9 @@ SALARY_PLAUSIBLE_MIN = int(os.environ.get("SALARY_PLAUSIBLE_MIN", "10000"))
 SALARY_PLAUSIBLE_MAX = int(os.environ.get("SALARY_PLAUSIBLE_MAX", "1000000"))
 # Figures whose "as of" date is older than this many months count as stale.
 SALARY_STALE_MONTHS = int(os.environ.get("SALARY_STALE_MONTHS", "12"))
+# The admin's "needs review" queue lists a role whose article median (or range midpoint)
+# differs from the official BLS national median by more than this many per cent.
+REVIEW_MEDIAN_DIFFERENCE_PCT = int(os.environ.get("REVIEW_MEDIAN_DIFFERENCE_PCT", "25"))
 
 
 # Bulk import and export in the admin need the change and view permissions.

@@ -7,12 +7,14 @@ from django import forms
 from django.core.validators import slug_re
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
+from django.utils.timezone import localtime
 from import_export.forms import ImportForm
 from simple_history.manager import SIMPLE_HISTORY_REVERSE_ATTR_NAME
 
 from careers.comparing import COMPARE_MAX, COMPARE_MIN
 from careers.importing import COLUMNS as IMPORT_COLUMNS
 from careers.models import FIGURE_FIELD_NAMES, PLACEMENT_FIELDS, Area, Role, Skill
+from careers.revising import REASON_MAX_LENGTH, REASON_NEEDED
 from careers.uploads import UploadRefused, check_size, csv_rows
 
 
@@ -32,8 +34,16 @@ class RoleForm(forms.ModelForm):
 
     The hidden revision tells whether someone saved the role after this editor
     opened it; if so the save is refused, with what changed meanwhile, and the
-    editor's own values stay in the form.
+    editor's own values stay in the form. A change to a figure needs a reason,
+    which the history keeps (careers.revising).
     """
+
+    change_reason = forms.CharField(
+        label="Reason for the change",
+        max_length=REASON_MAX_LENGTH,
+        required=False,
+        help_text="Needed when a figure changes, e.g. “BLS May 2025 release”. Kept in the history.",
+    )
 
     class Meta:
         model = Role
@@ -56,8 +66,22 @@ class RoleForm(forms.ModelForm):
             self.fields["version"].help_text = ""
             # A historical version (the history's revert form) names its history record
             # under this attribute. Restoring it: compare with the role as it is now.
-            if getattr(self.instance, SIMPLE_HISTORY_REVERSE_ATTR_NAME, None) is not None:
+            if self.is_restore:
                 self.initial["version"] = self._current_version()
+                record = getattr(self.instance, SIMPLE_HISTORY_REVERSE_ATTR_NAME)
+                self.initial["change_reason"] = (
+                    f"Restored the version of {localtime(record.history_date):%Y-%m-%d %H:%M}"
+                )
+
+    @property
+    def is_restore(self):
+        """True on the history's revert form, whose instance is a past version."""
+        return getattr(self.instance, SIMPLE_HISTORY_REVERSE_ATTR_NAME, None) is not None
+
+    def changes_figures(self):
+        """True when saving changes a saved role's figures (a new role's need no reason)."""
+        changed = self.instance.pk is not None and set(self.changed_data) & set(FIGURE_FIELD_NAMES)
+        return self.is_restore or bool(changed)
 
     def _current_version(self):
         return Role.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
@@ -81,6 +105,12 @@ class RoleForm(forms.ModelForm):
             # At the top of the full change page; on a salary-desk row, where Django
             # shows only field errors, beside the row's revision.
             self.add_error(None if "title" in self.fields else "version", conflict)
+        if (
+            "change_reason" in self.fields
+            and not cleaned.get("change_reason", "").strip()
+            and self.changes_figures()
+        ):
+            self.add_error("change_reason", forms.ValidationError(REASON_NEEDED, code="reason"))
         return cleaned
 
     def _conflict_message(self, seen):
@@ -104,8 +134,28 @@ class DeskRowForm(RoleForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # One reason for the whole batch, given beside the desk's Save button (DeskFormSet).
+        self.fields.pop("change_reason", None)
         for field in self.fields.values():
             field.widget.attrs["aria-label"] = f"{field.label}, {self.instance.title}"
+
+
+class DeskFormSet(forms.BaseModelFormSet):
+    """The salary desk's rows, saved together: when any row changes a figure, the batch
+    needs its one reason (the `change_reason` field beside the desk's Save button)."""
+
+    def reason(self):
+        return (self.data.get("change_reason") or "").strip()
+
+    def clean(self):
+        super().clean()
+        changed = any(
+            set(form.changed_data) & set(FIGURE_FIELD_NAMES)
+            for form in self.forms
+            if form.has_changed()
+        )
+        if changed and not self.reason():
+            raise forms.ValidationError(REASON_NEEDED, code="reason")
 
 
 class IgnoreBlanksMultipleChoiceField(forms.MultipleChoiceField):

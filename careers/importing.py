@@ -3,23 +3,27 @@
 Export and import share one shape, so editors download the current figures,
 change them, and upload the file again. Every row goes through the same
 validation as the admin form (Role.clean and the database constraints); one bad
-row and nothing is applied. Each applied row is saved like a manual edit, so
-it gets a history entry naming the editor.
+row and nothing is applied. Each applied row is saved like a manual edit
+(careers.revising), so it gets a history entry naming the editor and the row's
+change_reason, which a row that changes a figure must give.
 """
 
 import re
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from import_export import fields, resources
 from import_export.resources import Diff
 from import_export.widgets import DateWidget, DecimalWidget, ForeignKeyWidget, IntegerWidget
 
 from careers.models import FIGURE_FIELD_NAMES, Role, Source
+from careers.revising import REASON_NEEDED, clean_reason, figures_changed, save_role
 from careers.spreadsheets import unescaped_cell
 
-IMPORT_CHANGE_REASON = "Imported from a spreadsheet"
-COLUMNS = ["slug", "title", *FIGURE_FIELD_NAMES]
+# change_reason is exported empty: the editor fills it in on each row they change.
+COLUMNS = ["slug", "title", *FIGURE_FIELD_NAMES, "change_reason"]
 
 # diff-match-patch's marks of an insertion or deletion; the text between is escaped.
 STYLED_MARK = re.compile(r'<(ins|del) style="[^"]*">')
@@ -59,10 +63,37 @@ class PercentWidget(DecimalWidget):
 class UnstyledDiff(Diff):
     """The preview's marks of what a row changes, <ins> and <del>, without the style
     attributes diff-match-patch gives them: the Content-Security-Policy blocks those, and
-    the admin's stylesheets colour the marks instead (import.css, static/css/admin.css)."""
+    the admin's stylesheets colour the marks instead (import.css, static/css/admin.css).
+    A last cell lists each changed field, old → new, and the row's reason."""
+
+    def __init__(self, resource, instance, new):
+        super().__init__(resource, instance, new)
+        self.names = [field.column_name for field in resource.get_import_fields()]
+        self.reason = ""
+
+    def compare_with(self, resource, instance):
+        super().compare_with(resource, instance)
+        self.reason = getattr(instance, "_import_reason", "")
+
+    def changed_fields(self):
+        return [
+            (
+                name,
+                old if old not in (None, "") else "(empty)",
+                new if new not in (None, "") else "(empty)",
+            )
+            for name, old, new in zip(self.names, self.left, self.right, strict=False)
+            if old != new
+        ]
 
     def as_html(self):
-        return [mark_safe(STYLED_MARK.sub(r"<\1>", html)) for html in super().as_html()]
+        cells = [mark_safe(STYLED_MARK.sub(r"<\1>", html)) for html in super().as_html()]
+        changes = self.changed_fields()
+        if not changes:
+            return [*cells, ""]
+        listed = format_html_join("", "<li>{}: {} → {}</li>", changes)
+        why = format_html("<p>Reason: {}</p>", self.reason) if self.reason else ""
+        return [*cells, format_html('<ul class="import-changes">{}</ul>{}', listed, why)]
 
 
 class RoleFiguresResource(resources.ModelResource):
@@ -78,6 +109,8 @@ class RoleFiguresResource(resources.ModelResource):
     outlook_source = fields.Field(
         "outlook_source", "outlook_source", ForeignKeyWidget(Source, "slug")
     )
+    # Not a field of the role: read into the history entry (see import_instance).
+    change_reason = fields.Field(column_name="change_reason")
 
     class Meta:
         model = Role
@@ -92,6 +125,9 @@ class RoleFiguresResource(resources.ModelResource):
     @classmethod
     def get_diff_class(cls):
         return UnstyledDiff
+
+    def get_diff_headers(self):
+        return [*super().get_diff_headers(), "changes"]
 
     def get_queryset(self):
         return Role.objects.select_related("salary_source", "outlook_source").order_by("title")
@@ -109,5 +145,17 @@ class RoleFiguresResource(resources.ModelResource):
         for column, value in row.items():
             row[column] = unescaped_cell(value)
 
-    def before_save_instance(self, instance, row, **kwargs):
-        instance._change_reason = IMPORT_CHANGE_REASON
+    def import_instance(self, instance, row, **kwargs):
+        instance._import_reason = clean_reason(row.get("change_reason"))
+        super().import_instance(instance, row, **kwargs)
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        """Only rows that change something reach here; one that changes a figure needs
+        its reason, reported like any other problem in the row."""
+        errors = dict(import_validation_errors or {})
+        if figures_changed(instance) and not instance._import_reason:
+            errors["change_reason"] = [ValidationError(REASON_NEEDED, code="reason")]
+        super().validate_instance(instance, errors, validate_unique)
+
+    def do_instance_save(self, instance, is_create):
+        save_role(instance, reason=instance._import_reason)

@@ -7,7 +7,7 @@ from django.db.models import Count
 from django.utils import timezone
 from import_export.admin import ImportExportMixin
 
-from careers.forms import DeskRowForm, RoleFiguresImportForm, RoleForm
+from careers.forms import DeskFormSet, DeskRowForm, RoleFiguresImportForm, RoleForm
 from careers.history_admin import HistoryAdmin
 from careers.importing import RoleFiguresResource
 from careers.models import (
@@ -20,7 +20,9 @@ from careers.models import (
     RoleSkill,
     Source,
 )
+from careers.models.revisions import describe_history
 from careers.official.admin import RoleOccupationInline
+from careers.revising import save_role
 from careers.spreadsheets import SafeCSV
 
 
@@ -111,6 +113,7 @@ class RoleAdmin(ImportExportMixin, HistoryAdmin):
                     ("salary_low", "salary_median", "salary_high"),
                     ("salary_source", "salary_as_of"),
                     ("outlook_growth_pct", "outlook_period", "outlook_source"),
+                    "change_reason",
                     ("figures_updated_at", "version"),
                 ],
             },
@@ -134,6 +137,21 @@ class RoleAdmin(ImportExportMixin, HistoryAdmin):
     def get_changelist_form(self, request, **kwargs):
         kwargs.setdefault("form", DeskRowForm)
         return super().get_changelist_form(request, **kwargs)
+
+    def set_history_delta_changes(self, request, historical_records, **kwargs):
+        """The history lists the figures' old and new values as an editor reads them
+        ($95,000, a source by its title) and only the names of other fields changed."""
+        describe_history(Role, historical_records)
+
+    def get_changelist_formset(self, request, **kwargs):
+        kwargs.setdefault("formset", DeskFormSet)
+        return super().get_changelist_formset(request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        """Through careers.revising, with the reason from the change page (or its
+        history's revert form) or, for a row of the desk, the batch's reason."""
+        reason = form.cleaned_data.get("change_reason") or request.POST.get("change_reason", "")
+        save_role(obj, reason=reason)
 
 
 @admin.register(CareerStep)

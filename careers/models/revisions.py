@@ -1,6 +1,8 @@
 """Revisions of a role: two editors cannot overwrite each other (optimistic locking),
 and an editor told of a conflict sees what changed meanwhile, from the history."""
 
+from itertools import pairwise
+
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -26,6 +28,58 @@ def describe_value(model, field_name, value):
         related = field.related_model.objects.filter(pk=value).first()
         return str(related) if related else f"(deleted #{value})"
     return str(value)
+
+
+def describe_history(model, records):
+    """What each history entry changed from the one before it, for the history page.
+
+    `records` are a page of a record's history, newest first. Each but the oldest gets
+    `figure_changes`, [(field label, old, new)] for the figures (salary, outlook and
+    their sources) as an editor reads them, and `other_changes`, the labels of any other
+    field it changed. The sources named are read in one query, whatever the page holds.
+    """
+    records = list(records)
+    deltas = []
+    for newer, older in pairwise(records):
+        delta = newer.diff_against(
+            older, excluded_fields=model.UNLISTED_CHANGES, foreign_keys_are_objs=False
+        )
+        deltas.append((newer, delta.changes))
+    figure_names = {f.name for f in model._meta.concrete_fields if f.attname in model.FIGURE_FIELDS}
+    related = {}
+    for _newer, changes in deltas:
+        for change in changes:
+            field = model._meta.get_field(change.field)
+            if change.field in figure_names and field.is_relation:
+                related.setdefault(field.related_model, set()).update({change.old, change.new})
+    names = {
+        related_model: {
+            obj.pk: str(obj)
+            for obj in related_model._default_manager.filter(pk__in=ids - {None}).select_related(
+                *(f.name for f in related_model._meta.concrete_fields if f.many_to_one)
+            )
+        }
+        for related_model, ids in related.items()
+    }
+    for newer, changes in deltas:
+        newer.figure_changes, newer.other_changes = [], []
+        for change in changes:
+            field = model._meta.get_field(change.field)
+            label = field.verbose_name
+            if change.field not in figure_names:
+                newer.other_changes.append(label)
+                continue
+            if field.is_relation:
+                old, new = (
+                    "(empty)" if pk is None else names[field.related_model].get(pk, f"#{pk}")
+                    for pk in (change.old, change.new)
+                )
+            else:
+                old, new = (
+                    describe_value(model, change.field, v) for v in (change.old, change.new)
+                )
+            newer.figure_changes.append((label, old, new))
+    return records
 
 
 class RevisionLock(models.Model):

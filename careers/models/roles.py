@@ -20,12 +20,12 @@ from careers.models.figures import (
     stale_before,
 )
 from careers.models.natural_keys import SlugNaturalKeyManager
+from careers.models.reviewing import ReviewQuerySet
 from careers.models.revisions import RevisionLock
 from careers.models.role_links import CareerStep, RoleCredential, RoleSkill
 from careers.models.searching import SearchableQuerySet, words_of
 from careers.official.models import PERCENTILE_FIELDS, RoleOccupation, latest_estimates
 from careers.official.places import ALL_OWNERSHIPS, CROSS_INDUSTRY, Area
-from careers.official.role_pay import OfficialMedianQuerySet
 
 # Where a role sits in the guide: what the directory filters by and editors set together.
 # (Which of the article's lists a role is in is curated on the lists: ArticleListing.)
@@ -43,7 +43,7 @@ def occupation_links_with_estimates():
     )
 
 
-class RoleQuerySet(SearchableQuerySet, OfficialMedianQuerySet):
+class RoleQuerySet(SearchableQuerySet, ReviewQuerySet):
     # What a role search looks in: the directory's text filter and the site search alike.
     search_fields = ("title", "summary", "description")
     search_related = (("role_skills", "skill__name"), ("role_skills", "skill__aliases__name"))

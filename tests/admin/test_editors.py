@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -14,6 +15,7 @@ from careers.accounts import EDITORS_GROUP
 from careers.models import Role, Skill, Source
 from tests.helpers import (
     PASSWORD,
+    REASON,
     figure_values,
     form_data,
     logged_in,
@@ -189,13 +191,19 @@ def test_an_earlier_version_can_be_restored_from_the_history(editor_client, clie
     restored = Role.objects.get(pk=role.pk)
     # The restore form shows the old figures and carries the current revision, so one
     # press of Revert restores them (not a warning that someone else saved meanwhile).
-    assert f'name="version" value="{restored.version}"' in revert_page.content.decode()
-    data = form_data(restored, salary_low=seeded.salary_low)
+    html = revert_page.content.decode()
+    assert f'name="version" value="{restored.version}"' in html
+    # Its reason is filled in: restoring needs no typing.
+    reason = f"Restored the version of {timezone.localtime(seeded.history_date):%Y-%m-%d %H:%M}"
+    assert f'value="{reason}"' in html
+    data = form_data(restored, salary_low=seeded.salary_low, change_reason=reason)
     response = editor_client.post(revert_url, data)
     assert response.status_code == 302
     role = Role.objects.get(pk=role.pk)
     assert role.salary_low == 90_000
+    # The restore is a new entry in the history, with its reason.
     assert role.history.count() == 3
+    assert role.history.first().history_change_reason == reason
     assert "$90,000 – $140,000" in client.get(role.get_absolute_url()).content.decode()
 
 
@@ -273,9 +281,14 @@ def test_the_desk_searches_titles_and_sorts_by_as_of_date(editor_client):
     assert dated[0] == "data-scientist"
 
 
-def desk_post(client, roles, changes):
+def desk_post(client, roles, changes, reason=REASON):
     """Post the desk's editable list, as the browser does, with `changes` by slug."""
-    data = {"form-TOTAL_FORMS": len(roles), "form-INITIAL_FORMS": len(roles), "_save": "Save"}
+    data = {
+        "form-TOTAL_FORMS": len(roles),
+        "form-INITIAL_FORMS": len(roles),
+        "_save": "Save",
+        "change_reason": reason,
+    }
     for index, role in enumerate(roles):
         row = {"id": role.pk, **figure_values(role)}
         row.update(changes.get(role.slug, {}))
@@ -364,3 +377,122 @@ def test_an_editor_features_a_role_in_the_admin(admin_client, client):
         "research-scientist",
         "robotics-engineer",
     }
+
+
+# --- Why a figure changed ----------------------------------------------------------
+
+
+def test_a_changed_figure_needs_a_reason_which_the_history_keeps(editor_client):
+    role = Role.objects.get(slug="robotics-engineer")
+    refused = editor_client.post(
+        change_url(role), form_data(role, salary_low=95_000, change_reason="")
+    )
+    assert refused.status_code == 200
+    assert "Say why the figures changed, e.g. “BLS May 2025 release”." in page_text(refused)
+    assert Role.objects.get(pk=role.pk).salary_low == 90_000
+
+    saved = editor_client.post(change_url(role), form_data(role, salary_low=95_000))
+    assert saved.status_code == 302
+    latest = Role.objects.get(pk=role.pk).history.first()
+    assert (latest.salary_low, latest.history_change_reason) == (95_000, REASON)
+
+
+def test_a_change_to_the_text_alone_needs_no_reason(editor_client):
+    role = Role.objects.get(slug="robotics-engineer")
+    response = editor_client.post(
+        change_url(role), form_data(role, summary="Builds robots.", change_reason="")
+    )
+    assert response.status_code == 302
+    assert Role.objects.get(pk=role.pk).summary == "Builds robots."
+
+
+def test_the_desk_saves_a_batch_with_its_one_reason_and_refuses_one_without(editor_client):
+    roles = list(Role.objects.filter(title__icontains="engineer").order_by("title"))
+    changes = {
+        "robotics-engineer": {"salary_high": 145_000},
+        "computer-vision-engineer": {"salary_low": 105_000},
+    }
+    refused = desk_post(editor_client, roles, changes, reason="")
+    assert refused.status_code == 200
+    assert "Say why the figures changed" in page_text(refused)
+    assert Role.objects.get(slug="robotics-engineer").salary_high == 140_000
+    assert 'name="change_reason"' in editor_client.get(DESK).content.decode()
+
+    saved = desk_post(editor_client, roles, changes, reason="OEWS 2025 check")
+    assert saved.status_code == 302
+    for slug in changes:
+        entry = Role.objects.get(slug=slug).history.first()
+        assert entry.history_change_reason == "OEWS 2025 check"
+
+
+def test_a_revert_is_refused_if_someone_saves_after_the_revert_form_was_opened(
+    editor_client, make_editor
+):
+    role = Role.objects.get(slug="robotics-engineer")
+    seeded = role.history.earliest()
+    editor_client.post(change_url(role), form_data(role, salary_low=99_000))
+    revert_url = reverse("admin:careers_role_simple_history", args=[role.pk, seeded.history_id])
+    opened = Role.objects.get(pk=role.pk)
+    editor_client.get(revert_url)
+    # Meanwhile, a second editor changes the high figure.
+    sam = logged_in(make_editor("sam"))
+    assert sam.post(change_url(opened), form_data(opened, salary_high=150_000)).status_code == 302
+
+    response = editor_client.post(revert_url, form_data(opened, salary_low=seeded.salary_low))
+    assert response.status_code == 200
+    text = page_text(response)
+    assert "Someone else saved this role while you were editing it" in text
+    assert "salary high: $140,000 → $150,000" in text
+    role = Role.objects.get(pk=role.pk)
+    assert (role.salary_low, role.salary_high) == (99_000, 150_000)
+
+
+# --- What each change did ----------------------------------------------------------
+
+
+def history_rows(client, role):
+    """The history page's rows as text, newest first."""
+    response = client.get(reverse("admin:careers_role_history", args=[role.pk]))
+    html = response.content.decode()
+    return [page_text_of(row) for row in html.split("<tbody>")[1].split("<tr>")[1:]]
+
+
+def page_text_of(html):
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_the_history_shows_each_figure_old_and_new_with_who_and_why(editor_client):
+    role = Role.objects.get(slug="robotics-engineer")
+    bls = Source.objects.get(slug="us-bls")
+    editor_client.post(
+        change_url(role),
+        form_data(role, salary_high=150_000, salary_source=bls.pk, salary_as_of="2025-05-01"),
+    )
+    role = Role.objects.get(pk=role.pk)
+    text_only = form_data(role, summary="Builds robots.", change_reason="")
+    editor_client.post(change_url(role), text_only)
+
+    newest, figures, *_ = history_rows(editor_client, role)
+    assert "Also changed: summary" in newest and "Salary high" not in newest
+    assert "Salary high: $140,000 → $150,000" in figures
+    assert f"Salary source: {Source.objects.get(slug='ml-careers-article-2026')} → {bls}" in figures
+    assert "Salary as of: 2026-01-01 → 2025-05-01" in figures
+    assert "edith" in figures and REASON in figures
+    assert "Salary low" not in figures and "description" not in figures
+
+
+def test_the_history_page_reads_sources_once_however_many_entries(
+    editor_client, django_assert_max_num_queries
+):
+    role = Role.objects.get(slug="robotics-engineer")
+    for high in range(141_000, 153_000, 1_000):
+        role.salary_high = high
+        role.salary_source = Source.objects.order_by("?").first()
+        role._change_reason = REASON
+        role.save()
+    entries = role.history.count()
+    # The sources named: one query for the page. (simple-history reads each entry's
+    # industries to diff them, two queries an entry; the page holds at most 100.)
+    with django_assert_max_num_queries(2 * entries + 8):
+        rows = history_rows(editor_client, role)
+    assert "Salary high: $151,000 → $152,000" in rows[0]

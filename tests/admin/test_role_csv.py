@@ -10,8 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
-from careers.importing import COLUMNS, IMPORT_CHANGE_REASON
+from careers.importing import COLUMNS
 from careers.models import Role
+from tests.helpers import REASON
 
 
 def exported_rows(client):
@@ -67,7 +68,7 @@ def test_the_export_has_every_role_and_the_import_shape(editor_client):
 
 def test_the_preview_shows_each_change_and_changes_nothing(editor_client):
     rows = exported_rows(editor_client)
-    row_for(rows, "robotics-engineer")["salary_high"] = "150000"
+    row_for(rows, "robotics-engineer").update(salary_high="150000", change_reason=REASON)
     preview = upload(editor_client, as_csv(rows))
     assert preview.status_code == 200
     html = preview.content.decode()
@@ -75,6 +76,10 @@ def test_the_preview_shows_each_change_and_changes_nothing(editor_client):
     robotics = re.search(r'<tr class="update">.*?robotics-engineer.*?</tr>', html, re.S).group(0)
     # 140000 → 150000, marked without the style attributes the CSP would block.
     assert "<del>4</del><ins>5</ins>" in robotics
+    # …and the row's last cell lists each changed field, old → new, with the reason.
+    changes = re.search(r'<ul class="import-changes">(.*?)</ul>(.*?)</td>', robotics, re.S)
+    assert changes.group(1) == "<li>salary_high: 140000 → 150000</li>"
+    assert f"Reason: {REASON}" in changes.group(2)
     assert html.count('<tr class="update">') == 1
     assert Role.objects.get(slug="robotics-engineer").salary_high == 140_000
 
@@ -84,9 +89,13 @@ def test_a_confirmed_import_changes_exactly_the_rows_given_and_records_history(
 ):
     before = {role.slug: (role.figures(), role.version) for role in Role.objects.all()}
     rows = exported_rows(editor_client)
-    row_for(rows, "robotics-engineer")["salary_high"] = "150000"
+    row_for(rows, "robotics-engineer").update(salary_high="150000", change_reason=REASON)
     row_for(rows, "ai-specialist").update(
-        salary_low="100000", salary_high="150000", salary_source="us-bls", salary_as_of="2025-05-01"
+        salary_low="100000",
+        salary_high="150000",
+        salary_source="us-bls",
+        salary_as_of="2025-05-01",
+        change_reason="Checked against OEWS 2025",
     )
     preview = upload(editor_client, as_csv(rows))
     response = confirm(editor_client, preview)
@@ -101,7 +110,9 @@ def test_a_confirmed_import_changes_exactly_the_rows_given_and_records_history(
     robotics = Role.objects.get(slug="robotics-engineer")
     assert robotics.salary_high == 150_000
     entry = robotics.history.first()
-    assert (entry.history_user, entry.history_change_reason) == (editor, IMPORT_CHANGE_REASON)
+    assert (entry.history_user, entry.history_change_reason) == (editor, REASON)
+    ai = Role.objects.get(slug="ai-specialist").history.first()
+    assert ai.history_change_reason == "Checked against OEWS 2025"
     assert "$100,000 – $150,000" in client.get("/roles/ai-specialist/").content.decode()
 
 
@@ -116,12 +127,15 @@ def test_a_confirmed_import_changes_exactly_the_rows_given_and_records_history(
         ({"salary_source": "no-such-source"}, "does not exist"),
         ({"salary_as_of": "2999-01-01"}, "cannot be in the future"),
         ({"salary_low": "900"}, "outside the plausible range"),
+        ({"salary_low": "95000", "change_reason": " "}, "Say why the figures changed"),
     ],
 )
 def test_one_bad_row_is_reported_and_nothing_is_applied(editor_client, bad_row, message):
     before = {role.slug: role.figures() for role in Role.objects.all()}
     rows = exported_rows(editor_client)
-    row_for(rows, "data-scientist")["salary_high"] = "155000"  # a good change in the same file
+    # A good change in the same file
+    row_for(rows, "data-scientist").update(salary_high="155000", change_reason=REASON)
+    row_for(rows, "robotics-engineer")["change_reason"] = REASON
     row_for(rows, "robotics-engineer").update(bad_row)
     response = upload(editor_client, as_csv(rows))
     assert response.status_code == 200
@@ -133,7 +147,9 @@ def test_one_bad_row_is_reported_and_nothing_is_applied(editor_client, bad_row, 
 
 def test_spreadsheet_formatting_of_amounts_is_understood(editor_client):
     rows = exported_rows(editor_client)
-    row_for(rows, "robotics-engineer").update(salary_low="$95,000", salary_high=" 150,000 ")
+    row_for(rows, "robotics-engineer").update(
+        salary_low="$95,000", salary_high=" 150,000 ", change_reason=REASON
+    )
     confirm(editor_client, upload(editor_client, as_csv(rows)))
     role = Role.objects.get(slug="robotics-engineer")
     assert (role.salary_low, role.salary_high) == (95_000, 150_000)
@@ -141,7 +157,7 @@ def test_spreadsheet_formatting_of_amounts_is_understood(editor_client):
 
 def test_imported_figures_survive_a_second_set_up(editor_client):
     rows = exported_rows(editor_client)
-    row_for(rows, "robotics-engineer")["salary_high"] = "150000"
+    row_for(rows, "robotics-engineer").update(salary_high="150000", change_reason=REASON)
     confirm(editor_client, upload(editor_client, as_csv(rows)))
     call_command("load_seed", verbosity=0)
     assert Role.objects.get(slug="robotics-engineer").salary_high == 150_000

@@ -67,10 +67,14 @@ def test_the_desk_fits_1280_px_and_still_filters_and_saves_figures(page, site):
     assert median.evaluate("input => input.scrollWidth <= input.clientWidth")
     median.fill("120000")
     assert median.evaluate("input => input.scrollWidth <= input.clientWidth")
+    # One reason for the batch, beside Save, kept in the history.
+    page.get_by_label("Reason for the change").fill("OEWS May 2025 check")
     with page.expect_navigation():
         page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("1 role was changed successfully")
-    assert Role.objects.get(slug="data-scientist").salary_median == 120000
+    role = Role.objects.get(slug="data-scientist")
+    assert role.salary_median == 120000
+    assert role.history.first().history_change_reason == "OEWS May 2025 check"
 
     with page.expect_navigation():
         page.locator("#changelist-filter").get_by_role("link", name="No figure yet").click()

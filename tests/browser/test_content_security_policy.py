@@ -111,6 +111,7 @@ def test_the_admin_pages_editors_use_stay_within_the_policy(
     role_admin = f"/admin/careers/role/{role.pk}"
     skill_admin = f"/admin/careers/skill/{Skill.objects.get(slug='python').pk}"
     for name, path in {
+        "admin index with the review queue": "/admin/",
         "role list": "/admin/careers/role/",
         "role export": "/admin/careers/role/export/",
         "skill list": "/admin/careers/skill/",
@@ -124,9 +125,10 @@ def test_the_admin_pages_editors_use_stay_within_the_policy(
     # there with one press (no inline handler asks first).
     problems["role change form"] = visit(page, f"{site}{role_admin}/change/")
     page.fill("#id_salary_high", "141000")
+    page.fill("#id_change_reason", "BLS May 2025 release")
     problems["role saved"] = submit(page, "input[name=_continue]")
     problems["role history"] = visit(page, f"{site}{role_admin}/history/")
-    assert "141000" in page.locator("#change-history").inner_text()
+    assert "$140,000 → $141,000" in page.locator("#change-history").inner_text()
     problems["role revert form"] = submit(page, "#change-history tbody tr:nth-child(2) a")
     assert page.locator("#id_salary_high").input_value() == "140000"
     problems["role reverted"] = submit(page, "input[name=_save]")
@@ -149,7 +151,7 @@ def test_the_admin_pages_editors_use_stay_within_the_policy(
 
     # A spreadsheet raising that figure: the preview marks the change, then it is applied.
     rows = RoleFiguresResource().export(queryset=Role.objects.filter(pk=role.pk))
-    rows.dict = [{**rows.dict[0], "salary_high": 150_000}]
+    rows.dict = [{**rows.dict[0], "salary_high": 150_000, "change_reason": "OEWS 2025"}]
     problems["role import form"] = visit(page, f"{site}/admin/careers/role/import/")
     page.set_input_files(
         "#id_import_file",

@@ -132,6 +132,7 @@ def test_an_editor_changes_a_salary_and_sees_it_refused_recorded_and_published(p
 
     page.locator("#id_salary_low").fill("95000")
     page.locator("#id_salary_high").fill("145000")
+    page.get_by_label("Reason for the change").fill("BLS May 2025 release")
     go(page, page.get_by_role("button", name="Save", exact=True))
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
 

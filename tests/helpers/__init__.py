@@ -135,10 +135,15 @@ def figure_values(role):
     return {**values, "version": role.version}
 
 
+# The reason an editor gives for changing a figure (careers.revising).
+REASON = "BLS May 2025 release"
+
+
 def form_data(role, **changes):
     """What the role's change page posts (as a browser does, with CRLF line ends),
-    with its inline rows left as they are."""
+    with its inline rows left as they are, and a reason in case a figure changes."""
     data = {
+        "change_reason": REASON,
         "title": role.title,
         "slug": role.slug,
         "summary": role.summary,

@@ -14,7 +14,7 @@ from careers import formatting, preview_images
 from careers.models import Role
 from careers.preview_images import HEIGHT, MARGIN, WIDTH, RoleCard
 from tests.admin.test_role_csv import as_csv, confirm, exported_rows, row_for, upload
-from tests.helpers import BASE, form_data
+from tests.helpers import BASE, REASON, form_data
 from tests.helpers.oews import sample_with
 from tests.pages.test_sharing import head_tags
 
@@ -174,7 +174,7 @@ def test_a_csv_import_draws_the_cards_of_the_roles_it_changes(
     editor_client, media, django_capture_on_commit_callbacks
 ):
     rows = exported_rows(editor_client)
-    row_for(rows, "computer-vision-engineer")["salary_high"] = "158000"
+    row_for(rows, "computer-vision-engineer").update(salary_high="158000", change_reason=REASON)
     with django_capture_on_commit_callbacks(execute=True):
         response = confirm(editor_client, upload(editor_client, as_csv(rows)))
     assert response.status_code == 302
