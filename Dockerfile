@@ -2,7 +2,7 @@ FROM python:3.13-slim
 # ML Career Guide under gunicorn (gunicorn.conf.py), as `make serve` runs it. Build and
 # run with compose.yaml, or alone on SQLite in the /data volume:
 #   docker build -t ml-career-guide .
-#   docker run -e DJANGO_SECRET_KEY=… -p 127.0.0.1:8000:8000 -v careerguide-data:/data ml-career-guide
+#   docker run -e DJANGO_SECRET_KEY=… -e DJANGO_SITE_URL=https://… -p 127.0.0.1:8000:8000 -v careerguide-data:/data ml-career-guide
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \

@@ -42,6 +42,11 @@ serve: install
 		echo "  export DJANGO_SECRET_KEY=\"\$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')\""; \
 		echo "(keep it in your secrets store; for development use make run)."; \
 		exit 1; fi
+	@if [ -z "$$DJANGO_SITE_URL" ]; then \
+		echo "error: DJANGO_SITE_URL is not set. Set it to the site's public address, for"; \
+		echo "example https://guide.example.org (or http://localhost:$(PORT) on this machine):"; \
+		echo "the shortlist links advisors send are built from it."; \
+		exit 1; fi
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_seed
 	$(BIN)/python manage.py build_preview_images

@@ -8,6 +8,11 @@ if [ -z "${DJANGO_SECRET_KEY:-}" ]; then
     echo "across restarts (docker run -e DJANGO_SECRET_KEY=…, or compose's .env file)." >&2
     exit 1
 fi
+if [ -z "${DJANGO_SITE_URL:-}" ]; then
+    echo "error: DJANGO_SITE_URL is not set; pass the site's public address, e.g." >&2
+    echo "https://guide.example.org: the shortlist links advisors send are built from it." >&2
+    exit 1
+fi
 
 python manage.py migrate --noinput
 python manage.py load_seed

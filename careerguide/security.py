@@ -6,7 +6,8 @@ from django.core.exceptions import ImproperlyConfigured
 
 
 def refuse_insecure_production_settings():
-    """Stop the server from starting with the dev secret key while DEBUG is off.
+    """Stop the server from starting with the dev secret key, or without the site's
+    public address (the shortlist links advisors send), while DEBUG is off.
 
     Called by the WSGI and ASGI entry points, which is how every server
     (runserver, gunicorn, uvicorn) loads the site; tests use their own handler.
@@ -15,6 +16,11 @@ def refuse_insecure_production_settings():
         raise ImproperlyConfigured(
             "DJANGO_SECRET_KEY is not set. Set it to a long random value before serving "
             "with DJANGO_DEBUG off (for local development, run with DJANGO_DEBUG=true)."
+        )
+    if not settings.DEBUG and not settings.SITE_URL_CONFIGURED:
+        raise ImproperlyConfigured(
+            "DJANGO_SITE_URL is not set. Set it to the site's public address, e.g. "
+            "https://guide.example.org: the links advisors send are built from it."
         )
 
 

@@ -7,6 +7,7 @@ machine; production strictness follows from DJANGO_DEBUG being off.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -41,6 +42,21 @@ def env_int(name, default):
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
 
 
+def env_site_url(name):
+    """The site's public address from `name`, without a trailing slash ("" when unset):
+    a scheme (http or https) and a host, nothing after them."""
+    value = os.environ.get(name, "").strip().rstrip("/")
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.hostname or parts.path or parts.query:
+        raise ImproperlyConfigured(
+            f"{name} must be the site's public address, like https://guide.example.org, "
+            f"not {value!r}."
+        )
+    return value
+
+
 def env_list(name, default):
     value = os.environ.get(name)
     if value is None or value.strip() == "":
@@ -54,7 +70,10 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 # The site's public address, for links that leave the site (an advisor's shortlist link in
 # an email): taken from here, never from the request's Host, which a proxy may get wrong.
-SITE_URL = (os.environ.get("DJANGO_SITE_URL") or "http://localhost:8000").rstrip("/")
+# Required when DEBUG is off (careerguide.security); locally, runserver's address.
+SITE_URL = env_site_url("DJANGO_SITE_URL")
+SITE_URL_CONFIGURED = bool(SITE_URL)
+SITE_URL = SITE_URL or "http://localhost:8000"
 
 INSTALLED_APPS = [
     "django.contrib.admin",

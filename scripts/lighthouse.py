@@ -152,7 +152,13 @@ def main():
         server = subprocess.Popen(
             [str(ROOT / ".venv" / "bin" / "gunicorn"), "--config", "gunicorn.conf.py"],
             cwd=ROOT,
-            env={**env, "HOST": "127.0.0.1", "PORT": str(port), "WEB_CONCURRENCY": "2"},
+            env={
+                **env,
+                "HOST": "127.0.0.1",
+                "PORT": str(port),
+                "WEB_CONCURRENCY": "2",
+                "DJANGO_SITE_URL": f"http://127.0.0.1:{port}",
+            },
             # Its request log and gunicorn's messages would bury the table.
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 from django.core.management import call_command
 
@@ -46,9 +47,55 @@ def test_production_refuses_to_start_with_the_development_secret_key():
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
 
 
-def test_production_starts_with_a_real_secret_key_and_local_development_with_none():
-    assert run_wsgi(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="x" * 50).returncode == 0
+SITE = "https://guide.example.org"
+
+
+def test_production_starts_with_a_key_and_its_address_and_local_development_with_neither():
+    production = run_wsgi(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="x" * 50, DJANGO_SITE_URL=SITE)
+    assert production.returncode == 0, production.stderr
     assert run_wsgi(DJANGO_DEBUG="true").returncode == 0
+
+
+def test_production_refuses_to_start_without_the_sites_public_address():
+    # Shortlist links in advisors' emails are built from it; a guess would be localhost.
+    result = run_wsgi(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="x" * 50)
+    assert result.returncode != 0
+    assert "DJANGO_SITE_URL is not set" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "guide.example.org",
+        "ftp://guide.example.org",
+        "https://",
+        "https://x.org/guide",
+        "https://x.org/?a=1",
+    ],
+)
+def test_a_site_address_that_is_not_just_scheme_and_host_is_refused(address):
+    result = run_wsgi(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="x" * 50, DJANGO_SITE_URL=address)
+    assert result.returncode != 0
+    assert "DJANGO_SITE_URL must be the site's public address" in result.stderr
+
+
+def test_the_site_address_loses_a_trailing_slash_so_links_have_one_slash():
+    script = (
+        "import django; django.setup(); from django.conf import settings; print(settings.SITE_URL)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "careerguide.settings",
+            "DJANGO_SITE_URL": SITE + "/",
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.stdout.strip() == SITE, result.stderr
 
 
 def test_a_misspelt_boolean_setting_is_refused_rather_than_guessed():

@@ -63,6 +63,7 @@ PRODUCTION = {
     "DJANGO_DEBUG": "false",
     "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
     "DJANGO_ALLOWED_HOSTS": "guide.example.org",
+    "DJANGO_SITE_URL": "https://guide.example.org",
 }
 SETTINGS_DUMP = """
 import json

@@ -191,6 +191,21 @@ def test_make_serve_refuses_to_start_without_a_secret_key():
     assert "migrate" not in result.stdout
 
 
+def test_make_serve_refuses_to_start_without_the_sites_public_address():
+    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SITE_URL"}
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-o", "install", "serve"],
+        cwd=ROOT,
+        env={**environment, "DJANGO_SECRET_KEY": "x" * 50},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SITE_URL is not set" in result.stdout
+    assert "migrate" not in result.stdout
+
+
 # --- Docker -----------------------------------------------------------------------------
 
 
@@ -209,6 +224,8 @@ def test_compose_runs_the_site_with_postgresql_and_redis_and_checks_their_health
     assert services["redis"]["image"].startswith("redis:7")
     web = services["web"]
     assert {"DATABASE_URL", "REDIS_URL", "DJANGO_SECRET_KEY"} <= set(web["environment"])
+    # Required, like the key: compose refuses to start without the public address.
+    assert ":?" in web["environment"]["DJANGO_SITE_URL"]
     assert "@db:5432/" in web["environment"]["DATABASE_URL"]
     assert web["environment"]["REDIS_URL"].startswith("redis://redis:6379")
     assert {name: c["condition"] for name, c in web["depends_on"].items()} == {
@@ -261,6 +278,19 @@ def test_the_image_refuses_to_start_without_a_secret_key():
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
 
 
+def test_the_image_refuses_to_start_without_the_sites_public_address():
+    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SITE_URL"}
+    result = subprocess.run(
+        ["sh", str(ROOT / "docker-entrypoint.sh"), "echo", "started"],
+        env={**environment, "DJANGO_SECRET_KEY": "x" * 50},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0 and "started" not in result.stdout
+    assert "DJANGO_SITE_URL is not set" in result.stderr
+
+
 def compose_command():
     """Docker Compose v2 (`docker compose`) or v1 (`docker-compose`), if installed."""
     if shutil.which("docker"):
@@ -277,7 +307,12 @@ def test_docker_compose_accepts_the_file_where_it_is_installed():
     command = compose_command()
     if command is None:
         pytest.skip("Docker Compose not installed; compose.yaml was checked with PyYAML only")
-    environment = {**os.environ, "DJANGO_SECRET_KEY": "x" * 50, "POSTGRES_PASSWORD": "pw"}
+    environment = {
+        **os.environ,
+        "DJANGO_SECRET_KEY": "x" * 50,
+        "DJANGO_SITE_URL": "https://guide.example.org",
+        "POSTGRES_PASSWORD": "pw",
+    }
     result = subprocess.run(
         [*command, "--file", str(ROOT / "compose.yaml"), "config", "--quiet"],
         env=environment,
