@@ -29,9 +29,6 @@ def create_staff_account(username, password, *, group_name, email=""):
 
 
 def is_advisor(user):
-    """Whether `user` is signed in, active and in the advisors group (one query)."""
-    return (
-        user.is_authenticated
-        and user.is_active
-        and user.groups.filter(name=ADVISORS_GROUP).exists()
-    )
+    """Whether `user` may keep shortlists on the site: signed in, active and allowed to
+    make shortlists (the advisors group's permission; a superuser has every one)."""
+    return user.is_authenticated and user.is_active and user.has_perm("careers.add_shortlist")

@@ -31,6 +31,16 @@ def test_signed_out_visitors_are_sent_to_sign_in_and_others_are_refused(client, 
     assert editor_client.post(f"{MY}add-role/", {"role": "data-scientist"}).status_code == 403
 
 
+def test_an_advisor_signing_in_finds_their_lists_from_the_admin_index(ada_client, editor_client):
+    assert MY in ada_client.get("/admin/").content.decode()
+    assert MY not in editor_client.get("/admin/").content.decode()
+
+
+def test_a_superuser_may_keep_shortlists_too(django_user_model):
+    boss = django_user_model.objects.create_superuser("boss", password="x")
+    assert logged_in(boss).get(MY).status_code == 200
+
+
 def test_an_advisor_makes_a_list_and_sees_only_their_own(ada, ada_client):
     make_shortlist(make_advisor("bob"), title="Bob’s list")
     response = ada_client.post(MY, {"title": "Year 12 computing", "introduction": "Hello."})
