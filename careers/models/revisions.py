@@ -33,53 +33,80 @@ def describe_value(model, field_name, value):
 def describe_history(model, records):
     """What each history entry changed from the one before it, for the history page.
 
-    `records` are a page of a record's history, newest first. Each but the oldest gets
-    `figure_changes`, [(field label, old, new)] for the figures (salary, outlook and
-    their sources) as an editor reads them, and `other_changes`, the labels of any other
-    field it changed. The sources named are read in one query, whatever the page holds.
+    `records` are a page of a record's history, newest first. Each but the first ever
+    gets `figure_changes`, [(field label, old, new)] for the figures (salary, outlook
+    and their sources) as an editor reads them, and `other_changes`, the labels of any
+    other field it changed, many-to-many links included. However many entries the page
+    holds, that costs one query for the entry before the page's oldest, one for each
+    many-to-many field's links and one for each kind of source named.
     """
     records = list(records)
+    if not records:
+        return records
+    previous = records[-1].prev_record
+    chain = [*records, previous] if previous is not None else records
+    m2m_names = [field.name for field in records[0]._history_m2m_fields]
+    links = {name: history_links(model, chain, name) for name in m2m_names}
     deltas = []
-    for newer, older in pairwise(records):
+    for newer, older in pairwise(chain):
         delta = newer.diff_against(
-            older, excluded_fields=model.UNLISTED_CHANGES, foreign_keys_are_objs=False
+            older,
+            excluded_fields=[*model.UNLISTED_CHANGES, *m2m_names],
+            foreign_keys_are_objs=False,
         )
-        deltas.append((newer, delta.changes))
+        relinked = [name for name in m2m_names if links[name][newer.pk] != links[name][older.pk]]
+        deltas.append((newer, delta.changes, relinked))
     figure_names = {f.name for f in model._meta.concrete_fields if f.attname in model.FIGURE_FIELDS}
-    related = {}
-    for _newer, changes in deltas:
+    names = related_names(model, figure_names, [c for _, changes, _ in deltas for c in changes])
+    for newer, changes, relinked in deltas:
+        newer.figure_changes, newer.other_changes = [], []
         for change in changes:
             field = model._meta.get_field(change.field)
-            if change.field in figure_names and field.is_relation:
-                related.setdefault(field.related_model, set()).update({change.old, change.new})
-    names = {
+            if change.field not in figure_names:
+                newer.other_changes.append(field.verbose_name)
+            elif field.is_relation:
+                old, new = (
+                    "(empty)" if pk is None else names[field.related_model].get(pk, f"#{pk}")
+                    for pk in (change.old, change.new)
+                )
+                newer.figure_changes.append((field.verbose_name, old, new))
+            else:
+                old, new = (
+                    describe_value(model, change.field, v) for v in (change.old, change.new)
+                )
+                newer.figure_changes.append((field.verbose_name, old, new))
+        newer.other_changes += [model._meta.get_field(name).verbose_name for name in relinked]
+    return records
+
+
+def history_links(model, records, field_name):
+    """{history entry id: the set of ids it linked through `field_name`}, in one query."""
+    through = getattr(records[0], field_name).model
+    linked = model._meta.get_field(field_name).m2m_reverse_field_name()
+    links = {record.pk: set() for record in records}
+    rows = through.objects.filter(history__in=list(links)).values_list("history_id", linked)
+    for history_id, linked_id in rows:
+        links[history_id].add(linked_id)
+    return links
+
+
+def related_names(model, figure_names, changes):
+    """{related model: {pk: its name}} for the figures' links (sources) in `changes`:
+    one query for each kind of related object, whatever the number of changes."""
+    wanted = {}
+    for change in changes:
+        field = model._meta.get_field(change.field)
+        if change.field in figure_names and field.is_relation:
+            wanted.setdefault(field.related_model, set()).update({change.old, change.new})
+    return {
         related_model: {
             obj.pk: str(obj)
             for obj in related_model._default_manager.filter(pk__in=ids - {None}).select_related(
                 *(f.name for f in related_model._meta.concrete_fields if f.many_to_one)
             )
         }
-        for related_model, ids in related.items()
+        for related_model, ids in wanted.items()
     }
-    for newer, changes in deltas:
-        newer.figure_changes, newer.other_changes = [], []
-        for change in changes:
-            field = model._meta.get_field(change.field)
-            label = field.verbose_name
-            if change.field not in figure_names:
-                newer.other_changes.append(label)
-                continue
-            if field.is_relation:
-                old, new = (
-                    "(empty)" if pk is None else names[field.related_model].get(pk, f"#{pk}")
-                    for pk in (change.old, change.new)
-                )
-            else:
-                old, new = (
-                    describe_value(model, change.field, v) for v in (change.old, change.new)
-                )
-            newer.figure_changes.append((label, old, new))
-    return records
 
 
 class RevisionLock(models.Model):
