@@ -29,6 +29,7 @@ from careers.models import (
     Source,
 )
 from careers.official.models import Occupation, RoleOccupation
+from careers.planner_statistics import refresh_planner_statistics
 
 DEMO_PREFIX = "demo-"
 DEMO_SOURCE = {
@@ -76,6 +77,7 @@ def generate_demo_data(roles, *, seed=2025):
             batch_size=BATCH,
         )
         link_roles(made, skills, industries, rng)
+    refresh_planner_statistics()
     return len(made)
 
 

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from careers.models import WageEstimate, WageRelease
 from careers.official.importing import DEFAULT_HOURLY_TOP_CODE, import_oews
+from careers.planner_statistics import refresh_planner_statistics
 
 SEED_DIR = Path(settings.BASE_DIR) / "fixtures"
 SEED_CHANGE_REASON = "Loaded from the seed"
@@ -95,6 +96,8 @@ def load_seed(paths=None, official=OFFICIAL_SEED):
     record_history(saved)
     if official is not None:
         load_official_seed(report, official)
+    if saved:
+        refresh_planner_statistics()
     return report
 
 

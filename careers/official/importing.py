@@ -29,6 +29,7 @@ from careers.official.models import (
 )
 from careers.official.places import NATIONAL_AREA_TITLE, Area, NaicsIndustry
 from careers.official.reading import OewsReader
+from careers.planner_statistics import refresh_planner_statistics
 from careers.uploads import larger_files
 
 # BLS's top-code since the May 2024 release: $115.00 an hour, $239,200 a year.
@@ -201,6 +202,8 @@ def import_oews(
         report.kept_absent = stored_before - batch.matched
         if dry_run:
             transaction.set_rollback(True)
+    if not dry_run:
+        refresh_planner_statistics()
     return report
 
 
