@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from careers.models.role_links import RoleCredential, RoleSkill
 from careers.models.roles import Role
 
 
@@ -33,22 +32,8 @@ class ShortlistQuerySet(models.QuerySet):
         article's lists: seven queries however many roles it holds."""
         roles = (
             Role.objects.with_official_median()
-            .select_related("salary_source__cited_in", "outlook_source__cited_in")
-            .prefetch_related(
-                models.Prefetch(
-                    "role_skills",
-                    queryset=RoleSkill.objects.select_related("skill").order_by(
-                        "importance", "skill__name"
-                    ),
-                ),
-                models.Prefetch(
-                    "role_credentials",
-                    queryset=RoleCredential.objects.select_related("credential").order_by(
-                        "requirement", "credential__kind", "credential__name"
-                    ),
-                ),
-                "listings",
-            )
+            .with_skills_and_credentials()
+            .prefetch_related("listings")
         )
         published = ShortlistItem.objects.filter(role__is_published=True)
         return self.prefetch_related(
