@@ -18,6 +18,7 @@ from careers.models import (
     Role,
     Skill,
 )
+from careers.widgets import QuickSelect
 
 # Largest salary a visitor may type; anything bigger is a typo, and SQLite
 # cannot compare integers beyond 64 bits.
@@ -104,6 +105,8 @@ class RoleFilter(django_filters.FilterSet):
         choices=Area.objects.grouped_choices,
         method="filter_pay_in",
         empty_label="The whole U.S.",
+        # Some 600 areas: written directly, not an option template each (careers.widgets).
+        widget=QuickSelect,
         help_text="The official medians, their filter and their sort, in this state or "
         "metropolitan area.",
     )

@@ -138,3 +138,13 @@ def test_management_commands_work_before_collectstatic(tmp_path):
 def test_favicon_requests_find_the_icon(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 302 and response["Location"].endswith("favicon.svg")
+
+
+def test_templates_are_compiled_once_per_process_and_kept():
+    # Django's cached loader (its default without explicit loaders): a page's templates
+    # are parsed on the first request, not on every one.
+    from django.template import engines
+    from django.template.loaders.cached import Loader
+
+    (loader,) = engines["django"].engine.template_loaders
+    assert isinstance(loader, Loader)
