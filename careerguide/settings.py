@@ -100,6 +100,14 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "careerguide.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below whitenoise (static files come precompressed); above all that renders pages,
+    # so every page, cached or not, is compressed (with Django's random BREACH padding).
+    "django.middleware.gzip.GZipMiddleware",
+    # Below GZip, so the ETag is of the uncompressed page; answers 304 to If-None-Match.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Above sessions, CSRF and messages, so it sees every cookie they set before storing
+    # a page; the security headers above are added afresh to each cached page.
+    "careerguide.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -175,6 +183,13 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# How long an anonymous visitor's page is kept (careerguide.page_cache); 0 turns page
+# caching off. Edits are seen at once whatever the length: a change moves the content
+# version on (careers.content_version). On only with REDIS_URL by default, since without
+# it each worker keeps its own content version and misses other workers' changes; set it
+# for a single process (runserver) to try it.
+PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 3600 if REDIS_URL else 0)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from careers import content_version
 from careers.models import (
     ArticleListing,
     CareerStep,
@@ -77,6 +78,8 @@ def generate_demo_data(roles, *, seed=2025):
             batch_size=BATCH,
         )
         link_roles(made, skills, industries, rng)
+        # Written in bulk, without signals: the cached pages must hear of it here.
+        content_version.bump()
     refresh_planner_statistics()
     return len(made)
 

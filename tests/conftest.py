@@ -4,6 +4,7 @@ through the same service `make run` uses; each test's changes are rolled back.""
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.test import Client, override_settings
 
 from careers.accounts import EDITORS_GROUP
@@ -50,6 +51,17 @@ def test_settings(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def empty_cache(settings):
+    """Each test starts with an empty cache (Redis outlives a test's rolled-back writes),
+    and with page caching off: tests/test_page_cache.py turns it on where it is the
+    subject, so the rest may change settings between two requests of one page."""
+    settings.PAGE_CACHE_SECONDS = 0
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from careers import content_version
 from careers.formatting import counted, plain, usd
 from careers.models.catalogue import Source
 from careers.official.models import (
@@ -202,6 +203,9 @@ def import_oews(
         report.kept_absent = stored_before - batch.matched
         if dry_run:
             transaction.set_rollback(True)
+        else:
+            # Written in bulk, without signals: the cached pages must hear of it here.
+            content_version.bump()
     if not dry_run:
         refresh_planner_statistics()
     return report
