@@ -148,7 +148,7 @@ def weigh(base, path):
 def count_queries(pages):
     """{page: SQL queries} for one request each, in this process (Django set up on the
     bench's database), after a first request has warmed what every page shares."""
-    from django.db import connection, connections
+    from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
@@ -160,18 +160,21 @@ def count_queries(pages):
             response = client.get(path)
         assert response.status_code == 200, (path, response.status_code)
         counts[name] = len(queries)
-    connections.close_all()  # before another process writes the database
     return counts
 
 
 def published_roles():
-    from django.db import connections
-
     from careers.models import Role
 
     count = Role.objects.published().count()
-    connections.close_all()
+    close_connections()
     return count
+
+
+def close_connections():
+    from django.db import connections
+
+    connections.close_all()
 
 
 def measure_page(roles, run, name, path, base, port, *, seconds, warmup):
@@ -227,6 +230,7 @@ def measure_size(env, pages, *, seconds, warmup, log):
         + (f" (not on {', '.join(sorted(slow))})" if slow else "")
     )
     queries = count_queries({name: path for name, path in pages.items() if name not in slow})
+    close_connections()  # before another process writes the database
     return [replace(m, queries=queries.get(m.page)) for m in measurements]
 
 
