@@ -158,8 +158,8 @@ def count_queries(pages):
     for name, path in pages.items():
         with CaptureQueriesContext(connection) as queries:
             response = client.get(path)
-        assert response.status_code == 200, (path, response.status_code)
-        counts[name] = len(queries)
+        # A page that fails has no count: the table shows its error from the server.
+        counts[name] = len(queries) if response.status_code == 200 else None
     return counts
 
 

@@ -187,7 +187,10 @@ def test_options_choose_pages_and_the_page_cache_switch_is_named_once():
 def test_the_baseline_page_is_served_beside_the_site(client, settings):
     settings.ROOT_URLCONF = "bench.urls"
     settings.TEMPLATES = [
-        {**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], "bench/templates"]}
+        {
+            **settings.TEMPLATES[0],
+            "DIRS": [*settings.TEMPLATES[0]["DIRS"], settings.BASE_DIR / "bench" / "templates"],
+        }
     ]
     clear_url_caches()
     try:
