@@ -15,7 +15,7 @@ PYTHON := $(shell for candidate in python3.13 python3.12 python3.14 python3 pyth
 	   $$candidate -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' >/dev/null 2>&1; then \
 	   echo $$candidate; break; fi; done)
 
-.PHONY: run test test-postgres serve install setup lint format clean lighthouse visual-references
+.PHONY: run test test-postgres serve install setup lint format clean lighthouse bench visual-references
 
 run: setup
 	DJANGO_DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -61,6 +61,14 @@ LIGHTHOUSE_STAMP := tools/lighthouse/node_modules/.installed
 
 lighthouse: install $(LIGHTHOUSE_STAMP)
 	$(BIN)/python scripts/lighthouse.py
+
+# Every page type's requests/s, latency, SQL queries and compressed weight at the seed's
+# size and at 10,000 generated roles, against a minimal Django view served the same way
+# (bench/, docs/performance.md). Not part of `make test` or CI: about 5 minutes, and the
+# numbers are only meaningful as ratios on a quiet machine. BENCH_ARGS="--quick" for a
+# smoke run; "--strict" to fail when a target is missed.
+bench: install
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 $(LIGHTHOUSE_STAMP): tools/lighthouse/package-lock.json
 	npm ci --prefix tools/lighthouse --no-audit --no-fund --silent

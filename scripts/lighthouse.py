@@ -12,19 +12,23 @@ The exit status is non-zero if any score is below 100 or any layout shifts."""
 
 import json
 import os
-import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
+from production_server import (
+    ROOT,
+    free_port,
+    prepare,
+    production_environment,
+    start,
+    stop,
+    stop_on_sigterm,
+)
+
 LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 REPORTS = ROOT / "test-artifacts" / "lighthouse"
 CHROMIUM = os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -40,66 +44,6 @@ CATEGORIES = [
     ("best-practices", "Best practices"),
     ("seo", "SEO"),
 ]
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def production_environment(database):
-    """DEBUG off and a secret nobody keeps, as `make serve` runs. There is no TLS proxy
-    in front of this local server, so no redirect to HTTPS (Lighthouse counts
-    127.0.0.1 as a secure origin, as browsers do)."""
-    return {
-        **os.environ,
-        "DJANGO_DEBUG": "false",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_DB_PATH": str(database),
-        "DJANGO_SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": "",
-        "REDIS_URL": "",
-    }
-
-
-def prepare(env):
-    """The database schema, the seed and the static files, as `make run` makes them."""
-    for command in (
-        ["migrate", "--noinput", "--verbosity", "0"],
-        ["load_seed"],
-        ["collectstatic", "--noinput", "--verbosity", "0"],
-    ):
-        subprocess.run(
-            [PYTHON, "manage.py", *command],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-
-
-def wait_until_up(url, server, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"gunicorn exited with status {server.returncode}")
-        try:
-            with urllib.request.urlopen(url + "healthz", timeout=5):
-                return
-        except OSError:  # refused while it starts, or slow to answer on a busy machine
-            time.sleep(0.3)
-    raise SystemExit(f"gunicorn did not answer on {url} within {seconds} s")
-
-
-def stop(server):
-    if server.poll() is None:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
 
 
 def audit(url, name):
@@ -133,11 +77,6 @@ def failing_audits(report):
     return failures
 
 
-def stop_on_sigterm(signum, frame):
-    # Turn a SIGTERM into SystemExit, so the `finally` that stops gunicorn still runs.
-    raise SystemExit(128 + signum)
-
-
 def main():
     signal.signal(signal.SIGTERM, stop_on_sigterm)
     if not LIGHTHOUSE.exists():
@@ -149,23 +88,9 @@ def main():
         env = production_environment(Path(folder) / "lighthouse.sqlite3")
         prepare(env)
         port = free_port()
-        server = subprocess.Popen(
-            [str(ROOT / ".venv" / "bin" / "gunicorn"), "--config", "gunicorn.conf.py"],
-            cwd=ROOT,
-            env={
-                **env,
-                "HOST": "127.0.0.1",
-                "PORT": str(port),
-                "WEB_CONCURRENCY": "2",
-                "DJANGO_SITE_URL": f"http://127.0.0.1:{port}",
-            },
-            # Its request log and gunicorn's messages would bury the table.
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        server = start(env, port)
         try:
             base = f"http://127.0.0.1:{port}/"
-            wait_until_up(base, server)
             reports = {name: audit(base + path.lstrip("/"), name) for name, path in PAGES}
         finally:
             stop(server)

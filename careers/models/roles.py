@@ -361,6 +361,22 @@ class Role(RevisionLock):
             models.Index(fields=["salary_high"], name="role_salary_high_idx"),
             models.Index(fields=["salary_low"], name="role_salary_low_idx"),
             models.Index(fields=["outlook_growth_pct"], name="role_outlook_idx"),
+            # The directory's sorts of published roles, read in index order so its first
+            # page reads 12 rows, not every role (docs/performance.md). Descending
+            # columns: SQLite puts NULLs last when descending, as these sorts want.
+            models.Index(fields=["is_published", "title"], name="role_published_title_idx"),
+            models.Index(
+                fields=["is_published", "-salary_high", "-salary_low", "title"],
+                name="role_published_salary_idx",
+            ),
+            models.Index(
+                fields=["is_published", "salary_low", "salary_high", "title"],
+                name="role_published_salary_low_idx",
+            ),
+            models.Index(
+                fields=["is_published", "-outlook_growth_pct", "title"],
+                name="role_published_growth_idx",
+            ),
         ]
         constraints = ROLE_FIGURE_CONSTRAINTS
 

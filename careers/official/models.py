@@ -333,6 +333,10 @@ class WageEstimate(models.Model):
             ),
             models.Index(fields=["area", "industry", "occupation"], name="estimate_area_idx"),
             models.Index(fields=["industry", "area", "occupation"], name="estimate_industry_idx"),
+            # An occupation's cross-industry figures (the directory's official median, a
+            # subquery per role): both equalities in one index, not every estimate of the
+            # cross-industry "industry" (docs/performance.md).
+            models.Index(fields=["industry", "occupation"], name="estimate_industry_occ_idx"),
         ]
         constraints = [
             models.UniqueConstraint(
