@@ -14,6 +14,7 @@ Prints one markdown table and a PASS/FAIL line per target (bench.report); exits 
 """
 
 import argparse
+import contextlib
 import datetime
 import gzip
 import logging
@@ -21,6 +22,7 @@ import os
 import platform
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -32,7 +34,15 @@ from pathlib import Path
 
 from bench import BASELINE_PATH
 from bench.load import load
-from bench.report import BASELINE, SERVED, Measurement, evaluate, markdown_table, with_ratios
+from bench.report import (
+    BASELINE,
+    MISS,
+    SERVED,
+    Measurement,
+    evaluate,
+    markdown_table,
+    with_ratios,
+)
 from scripts.production_server import (
     free_port,
     manage,
@@ -48,13 +58,14 @@ LARGE_ROLES = 10_000
 SECONDS = 5.0
 WARMUP = 1.0
 
-# What turns the page cache off (issue 18's page caching, built apart from the bench):
-# measured on its own server run, the pages' cache-miss throughput.
-PAGE_CACHE_OFF_ENV = {"DJANGO_PAGE_CACHE": "off"}
-# One gunicorn run per entry, at each size. Once the page cache exists, measure misses
-# by adding this line:  (MISS, PAGE_CACHE_OFF_ENV),   (MISS from bench.report)
+# What turns the page cache off (careerguide.page_cache): measured on its own server run,
+# the pages' cache-miss throughput.
+PAGE_CACHE_OFF_ENV = {"DJANGO_PAGE_CACHE_SECONDS": "0"}
+# One gunicorn run per entry, at each size: the site as production serves it (with a
+# Redis the workers share, the page cache on), then with the page cache off.
 SERVER_RUNS = [
     (SERVED, {}),
+    (MISS, PAGE_CACHE_OFF_ENV),
 ]
 
 # A page slower than this on its own is not put under load: 8 clients queued on 2 workers
@@ -234,6 +245,33 @@ def measure_size(env, pages, *, seconds, warmup, log):
     return [replace(m, queries=queries.get(m.page)) for m in measurements]
 
 
+@contextlib.contextmanager
+def redis_server(log):
+    """A throwaway Redis on a free port, as the cache the server's workers share (the page
+    cache is on only with one); "" when redis-server is not installed, and the "from
+    cache" run then measures the site without it."""
+    if not shutil.which("redis-server"):
+        log("redis-server not found: the page cache stays off in every run")
+        yield ""
+        return
+    port = free_port()
+    server = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", HOST, "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError), socket.create_connection((HOST, port), 0.2):
+                break
+            time.sleep(0.05)
+        yield f"redis://{HOST}:{port}/0"
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
 def machine():
     memory = subprocess.run(["free", "-g"], capture_output=True, text=True).stdout.split()
     total = memory[memory.index("Mem:") + 1] if "Mem:" in memory else "?"
@@ -268,12 +306,13 @@ def main(argv=None):
     def log(message):
         print(f"[{time.monotonic() - began:5.0f} s] {message}", file=sys.stderr, flush=True)
 
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, redis_server(log) as redis_url:
         env = production_environment(
             Path(folder) / "bench.sqlite3",
             DJANGO_SETTINGS_MODULE="bench.settings",
             BENCH_STATIC_ROOT=str(Path(folder) / "static"),
             DJANGO_SITE_URL=f"http://{HOST}",
+            REDIS_URL=redis_url,
         )
         log("preparing the database and static files")
         prepare(env)
