@@ -14,11 +14,10 @@ from careers.comparing import COMPARE_MAX, COMPARE_MIN, compare
 from careers.exporting import write_directory_csv
 from careers.filters import RoleFilter
 from careers.forms import CompareForm, SkillMatchForm
-from careers.matching import RANKING_EXPLAINED, match_roles
+from careers.matching import RANKING_EXPLAINED, matches_for, ranked_roles
 from careers.models import (
     ENTRY_LISTING,
     ArticleListing,
-    CareerStep,
     Credential,
     FieldSalaryRange,
     GraduateQuote,
@@ -36,14 +35,16 @@ from careers.models import (
 )
 from careers.official.industry_pay import IndustryPay, PayByIndustry
 from careers.official.role_pay import PayByLocation
-from careers.paths import career_map
 from careers.permalinks import find_by_slug
 from careers.search import QUERY_MAX, search
 from careers.structured_data import occupation
 
 
 def paginate(request, queryset, per_page):
-    """The requested page, or the nearest one that exists, with a notice when we moved."""
+    """The requested page, or the nearest one that exists, with a notice when we moved.
+
+    The page carries `elided_range`, the page numbers to link (with Paginator.ELLIPSIS
+    standing for the ones left out), for includes/pagination.html."""
     paginator = Paginator(queryset, per_page)
     requested = request.GET.get("page", "")
     try:
@@ -60,6 +61,8 @@ def paginate(request, queryset, per_page):
     else:
         page = paginator.page(number)
         notice = ""
+    # 1 … 4 5 6 … 810: a bounded row of links however many pages there are.
+    page.elided_range = paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
     return page, notice
 
 
@@ -160,9 +163,8 @@ def role_detail(request, slug):
 
 def compare_roles(request):
     form = CompareForm(request.GET or None)
-    comparison = (
-        compare(form.cleaned_data["roles"], form.cleaned_data["area"]) if form.is_valid() else None
-    )
+    chosen = form.comparing()
+    comparison = compare(chosen, form.cleaned_data["area"]) if chosen else None
     return render(
         request,
         "careers/compare.html",
@@ -182,10 +184,16 @@ def compare_roles(request):
     )
 
 
+# The best matches first, a page at a time: with thousands of roles most match something.
+MATCHES_PER_PAGE = 20
+
+
 def skill_match(request):
     form = SkillMatchForm(request.GET or None)
     chosen = form.chosen_skills()
-    matches = match_roles(chosen) if chosen else []
+    page, page_notice = None, ""
+    if chosen:
+        page, page_notice = paginate(request, ranked_roles(chosen), MATCHES_PER_PAGE)
     return render(
         request,
         "careers/skill_match.html",
@@ -199,27 +207,12 @@ def skill_match(request):
             ),
             "form": form,
             "chosen": chosen,
-            "matches": matches,
+            "page": page,
+            "page_notice": page_notice,
+            "matches": matches_for(page.object_list, chosen) if page else [],
             "ranking_explained": RANKING_EXPLAINED,
             "skills_by_category": Skill.objects.grouped_by_category(),
             "selected_skills": [skill.slug for skill in chosen],
-        },
-    )
-
-
-def career_paths(request):
-    return render(
-        request,
-        "careers/paths.html",
-        {
-            "meta": seo.page_meta(
-                request,
-                "Career paths",
-                "How machine-learning careers connect: entry-level roles, the roles they lead "
-                "to with and without further study, and the interdisciplinary alternatives.",
-            ),
-            "map": career_map(),
-            "step_kinds": CareerStep.Kind.choices,
         },
     )
 
