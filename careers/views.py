@@ -26,6 +26,7 @@ from careers.models import (
     KeyPoint,
     Occupation,
     Role,
+    RoleCredential,
     RoleSkill,
     SalaryFactor,
     Shortlist,
@@ -235,6 +236,10 @@ def site_search(request):
     )
 
 
+# Role names linked from a skill's or a credential's page, a page at a time.
+LINKS_PER_PAGE = 50
+
+
 def skill_list(request):
     return render(
         request,
@@ -256,7 +261,7 @@ def skill_detail(request, slug):
     skill, moved = find_by_slug(skills, slug, alias_lookup="aliases__slug")
     if moved:
         return redirect(skill, permanent=True)
-    role_skills = RoleSkill.objects.for_skill_page(skill)
+    page, page_notice = paginate(request, RoleSkill.objects.for_skill_page(skill), LINKS_PER_PAGE)
     description = f"Machine-learning roles that use {skill.name}. {skill.description}"
     return render(
         request,
@@ -264,7 +269,8 @@ def skill_detail(request, slug):
         {
             "meta": seo.page_meta(request, skill.name, description),
             "skill": skill,
-            "role_skills": role_skills,
+            "page": page,
+            "page_notice": page_notice,
         },
     )
 
@@ -290,13 +296,16 @@ def industry_detail(request, slug):
     if moved:
         return redirect(industry, permanent=True)
     description = f"Machine-learning roles in {industry.name}. {industry.description}"
+    roles = industry.roles.for_directory().order_by("title")
+    page, page_notice = paginate(request, roles, settings.ROLES_PER_PAGE)
     return render(
         request,
         "careers/industry_detail.html",
         {
             "meta": seo.page_meta(request, industry.name, description),
             "industry": industry,
-            "roles": industry.roles.for_directory().order_by("title"),
+            "page": page,
+            "page_notice": page_notice,
             "official_pay": IndustryPay.for_industry(industry),
         },
     )
@@ -319,14 +328,21 @@ def credential_list(request):
 
 
 def credential_detail(request, slug):
-    credential, moved = find_by_slug(Credential.objects.with_published_roles(), slug)
+    credential, moved = find_by_slug(Credential.objects.all(), slug)
     if moved:
         return redirect(credential, permanent=True)
     description = f"Which machine-learning roles require or prefer: {credential.name}."
+    links = RoleCredential.objects.for_credential_page(credential)
+    page, page_notice = paginate(request, links, LINKS_PER_PAGE)
     return render(
         request,
         "careers/credential_detail.html",
-        {"meta": seo.page_meta(request, credential.name, description), "credential": credential},
+        {
+            "meta": seo.page_meta(request, credential.name, description),
+            "credential": credential,
+            "page": page,
+            "page_notice": page_notice,
+        },
     )
 
 
