@@ -313,6 +313,12 @@ LOGGING = {
 # Directory listing page size.
 ROLES_PER_PAGE = 12
 
+# /paths/ draws every role on one map while there are at most this many published roles
+# (the seed has 20: about 36 boxes, 38 KB). Past it the map would grow by some 2 KB a
+# role and its layout search by more, so the page draws one stage (article list) at a
+# time, a page of its roles with where they lead, and offers a chooser.
+PATHS_WHOLE_MAP_MAX_ROLES = 60
+
 # The salary desk. Annual US$ amounts outside this band are refused as implausible
 # (a missing zero, a monthly figure); the database's own hard limits are wider.
 SALARY_PLAUSIBLE_MIN = int(os.environ.get("SALARY_PLAUSIBLE_MIN", "10000"))

@@ -166,17 +166,28 @@ class IgnoreBlanksMultipleChoiceField(forms.MultipleChoiceField):
 
 
 class CompareForm(forms.Form):
-    """Which roles to put side by side: /compare/?roles=a&roles=b."""
+    """Which roles to put side by side: /compare/?roles=a&roles=b, and a search for
+    more to add: &find=vision. The roles offered are the chosen ones and at most
+    FIND_LIMIT found, never the whole catalogue."""
+
+    FIND_LIMIT = 20
+    # More than COMPARE_MAX so "you chose 6" can be said; past it, not looked up.
+    LOOKUP_LIMIT = 20
 
     roles = IgnoreBlanksMultipleChoiceField(
         label=f"Choose {COMPARE_MIN} to {COMPARE_MAX} roles",
+        required=False,
         widget=forms.CheckboxSelectMultiple,
         error_messages={
-            "required": f"Choose at least {COMPARE_MIN} roles to compare.",
             "invalid_choice": "We have no published role “%(value)s”; it may have been renamed.",
         },
     )
-
+    find = forms.CharField(
+        label="Find roles to add",
+        required=False,
+        max_length=100,
+        help_text="Words from a role’s title, description or skills.",
+    )
     area = forms.ChoiceField(
         label="Also show official pay in",
         required=False,
@@ -186,10 +197,28 @@ class CompareForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["roles"].choices = (
-            Role.objects.published().order_by("title").values_list("slug", "title")
+        asked = [slug.strip() for slug in self.data.getlist("roles")] if self.is_bound else []
+        asked = [slug for slug in dict.fromkeys(asked) if slug][: self.LOOKUP_LIMIT]
+        known = dict(
+            Role.objects.published()
+            .filter(slug__in=[slug for slug in asked if slug_re.fullmatch(slug)])
+            .values_list("slug", "title")
         )
+        self.chosen = [(slug, known[slug]) for slug in asked if slug in known]
+        self.found, self.found_more = self._find(self.data.get("find", "") if self.is_bound else "")
+        self.fields["roles"].choices = self.chosen + [
+            (slug, title) for slug, title in self.found if slug not in known
+        ]
         self.fields["area"].choices = [("", "Nowhere else"), *Area.objects.grouped_choices()]
+
+    def _find(self, text):
+        """(slug, title) of the first FIND_LIMIT published roles matching `text` (every
+        role, by title, when it is blank), and whether there are more."""
+        roles = Role.objects.published()
+        text = " ".join(str(text).split())[:100]
+        roles = roles.search(text) if text else roles.order_by("title")
+        found = list(roles.values_list("slug", "title")[: self.FIND_LIMIT + 1])
+        return found[: self.FIND_LIMIT], len(found) > self.FIND_LIMIT
 
     def clean_area(self):
         """The chosen Area, or None."""
@@ -198,22 +227,48 @@ class CompareForm(forms.Form):
 
     def clean_roles(self):
         roles = list(dict.fromkeys(self.cleaned_data["roles"]))  # a repeated role counts once
-        if len(roles) < COMPARE_MIN:
+        submitted = {slug.strip() for slug in self.data.getlist("roles")} - {""}
+        if len(submitted) > COMPARE_MAX:
             raise forms.ValidationError(
-                f"Choose at least {COMPARE_MIN} different roles to compare.", code="too_few"
-            )
-        if len(roles) > COMPARE_MAX:
-            raise forms.ValidationError(
-                f"You can compare up to {COMPARE_MAX} roles at once; you chose {len(roles)}.",
+                f"You can compare up to {COMPARE_MAX} roles at once; you chose {len(submitted)}.",
                 code="too_many",
             )
+        # While searching for roles to add, fewer than the minimum is no mistake yet.
+        if len(roles) < COMPARE_MIN and not self.data.get("find", "").strip():
+            different = " different" if roles else ""
+            raise forms.ValidationError(
+                f"Choose at least {COMPARE_MIN}{different} roles to compare.", code="too_few"
+            )
         return roles
+
+    def comparing(self):
+        """The chosen roles' slugs when there are enough to compare, else []."""
+        valid = self.is_valid() and len(self.cleaned_data["roles"]) >= COMPARE_MIN
+        return self.cleaned_data["roles"] if valid else []
 
     def shareable_query(self):
         pairs = [("roles", slug) for slug in self.cleaned_data.get("roles", [])]
         if self.cleaned_data.get("area"):
             pairs.append(("area", self.cleaned_data["area"].slug))
         return urlencode(pairs)
+
+
+class PathStageForm(forms.Form):
+    """Which stage of the career map to draw: /paths/?stage=entry-level."""
+
+    stage = forms.ChoiceField(
+        label="Show the roles in",
+        required=False,
+        error_messages={"invalid_choice": "We have no list “%(value)s”: choose one of ours."},
+    )
+
+    def __init__(self, *args, stages=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["stage"].choices = stages
+
+    def chosen_stage(self):
+        """The chosen stage's key, or "" when none (or an unknown one) was asked for."""
+        return self.cleaned_data["stage"] if self.is_valid() else ""
 
 
 class SlugListField(forms.Field):

@@ -12,7 +12,7 @@ Coordinates are SVG user units.
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.core.cache import cache
 
@@ -180,12 +180,14 @@ class CareerMap:
         return any(drawn.step.is_editorial for drawn in self.steps)
 
 
-def career_map():
-    """Every published role under each list it is in, laid out. Four queries."""
+def career_map(listings=None):
+    """Every published role under each list it is in, laid out. Four queries, three
+    when the lists (ArticleListing.objects.with_source()) are given."""
     # Whole rows: a role reads its figures as it loads (Role.from_db), so .only() would
     # cost a query per role.
     roles = {role.pk: role for role in Role.objects.published()}
-    listings = list(ArticleListing.objects.with_source())
+    if listings is None:
+        listings = list(ArticleListing.objects.with_source())
     memberships = {}
     for listing_id, role_id in ArticleListing.roles.through.objects.filter(
         role__is_published=True
@@ -199,17 +201,68 @@ def career_map():
     if unlisted:
         groups.append(Group(UNLISTED_KEY, UNLISTED_HEADING, UNLISTED_NOTE))
         members.append(unlisted)
+    steps = CareerStep.objects.filter(
+        from_role__is_published=True, to_role__is_published=True
+    ).select_related("source")
+    return _laid_out(groups, members, roles, list(steps))
 
+
+# The second column of one stage's map: where its roles lead, whatever list that is in.
+ONWARD_KEY = "leads-to"
+ONWARD_HEADING = "Where they lead"
+ONWARD_NOTE = "The roles the steps above lead to, in any list."
+
+
+def stage_choices(listings):
+    """(key, heading) for each stage the chooser offers: the lists, then the unlisted."""
+    return [(listing.slug, listing.title) for listing in listings] + [
+        (UNLISTED_KEY, UNLISTED_HEADING)
+    ]
+
+
+def stage_roles(listing):
+    """The published roles in one list (an ArticleListing), or in none (None), by title."""
+    roles = Role.objects.published().order_by("title", "pk")
+    if listing is None:
+        return roles.filter(listings__isnull=True)
+    return roles.filter(listings=listing)
+
+
+def stage_map(group, roles):
+    """One stage of the map: `roles` (a page of them) in a column under `group` (a
+    Group), and a second column with the roles their steps lead to. One query (the
+    steps, with the roles they lead to) besides the roles'."""
+    roles = {role.pk: role for role in roles}
+    steps = list(
+        CareerStep.objects.filter(
+            from_role__in=list(roles), to_role__is_published=True
+        ).select_related("source", "to_role")
+    )
+    onward = {step.to_role_id: step.to_role for step in steps}
+    # Every target gets a box in the second column, even one also in the first: each
+    # arrow then runs from the stage to where it leads.
+    targets = sorted(onward, key=lambda pk: (onward[pk].title, pk))
+    laid_out = _laid_out(
+        [group, Group(ONWARD_KEY, ONWARD_HEADING, ONWARD_NOTE)],
+        [list(roles), targets],
+        roles | onward,
+        steps,
+        onward_column=1,
+    )
+    # In words, the stage's roles with where each leads; the second column is the same.
+    return replace(laid_out, groups=laid_out.groups[:1])
+
+
+def _laid_out(groups, members, roles, steps, onward_column=None):
+    """The CareerMap of `members` (role pks per group) joined by `steps`. A step leads
+    to a box in `onward_column` when given, else to any box of its role."""
     boxes = {}  # role pk -> [Node, …], one per list the role is in
     for column, role_ids in enumerate(members):
         for pk in role_ids:
             node = Node(role=roles[pk], column=column, lines=wrap(roles[pk].title))
             boxes.setdefault(pk, []).append(node)
     steps = sorted(
-        CareerStep.objects.filter(
-            from_role__is_published=True, to_role__is_published=True
-        ).select_related("source"),
-        key=lambda step: (roles[step.from_role_id].title, roles[step.to_role_id].title),
+        steps, key=lambda step: (roles[step.from_role_id].title, roles[step.to_role_id].title)
     )
     onward = {}
     for step in sorted(steps, key=lambda step: roles[step.to_role_id].title):
@@ -219,15 +272,18 @@ def career_map():
         key=lambda node: (node.column, node.sort_key),
     )
     for node in nodes:
-        node.steps_out = onward.get(node.role.pk, [])
+        if onward_column is None or node.column != onward_column:
+            node.steps_out = onward.get(node.role.pk, [])
+
+    def ends(step):
+        sources, targets = boxes[step.from_role_id], boxes[step.to_role_id]
+        if onward_column is not None:
+            sources = [node for node in sources if node.column != onward_column]
+            targets = [node for node in targets if node.column == onward_column]
+        return choices(sources, targets)
 
     top = header_height(group.heading for group in groups)
-    layout = planned_layout(
-        len(groups),
-        nodes,
-        [choices(boxes[step.from_role_id], boxes[step.to_role_id]) for step in steps],
-        top,
-    )
+    layout = planned_layout(len(groups), nodes, [ends(step) for step in steps], top)
     drawn = [
         Step(step=step, source=source, target=target, pieces=chain.pieces)
         for step, (source, target), chain in zip(steps, layout.pairs, layout.chains, strict=True)

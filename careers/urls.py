@@ -1,6 +1,6 @@
 from django.urls import path
 
-from careers import views, views_places, views_preview, views_shortlists
+from careers import views, views_paths, views_places, views_preview, views_shortlists
 
 app_name = "careers"
 
@@ -10,7 +10,7 @@ urlpatterns = [
     path("roles/export.csv", views.role_export, name="role-export"),
     path("compare/", views.compare_roles, name="compare"),
     path("match/", views.skill_match, name="match"),
-    path("paths/", views.career_paths, name="paths"),
+    path("paths/", views_paths.career_paths, name="paths"),
     path("search/", views.site_search, name="search"),
     path("roles/<slug:slug>/", views.role_detail, name="role-detail"),
     path(

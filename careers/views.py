@@ -14,11 +14,10 @@ from careers.comparing import COMPARE_MAX, COMPARE_MIN, compare
 from careers.exporting import write_directory_csv
 from careers.filters import RoleFilter
 from careers.forms import CompareForm, SkillMatchForm
-from careers.matching import RANKING_EXPLAINED, match_roles
+from careers.matching import RANKING_EXPLAINED, matches_for, ranked_roles
 from careers.models import (
     ENTRY_LISTING,
     ArticleListing,
-    CareerStep,
     Credential,
     FieldSalaryRange,
     GraduateQuote,
@@ -27,6 +26,7 @@ from careers.models import (
     KeyPoint,
     Occupation,
     Role,
+    RoleCredential,
     RoleSkill,
     SalaryFactor,
     Shortlist,
@@ -36,14 +36,16 @@ from careers.models import (
 )
 from careers.official.industry_pay import IndustryPay, PayByIndustry
 from careers.official.role_pay import PayByLocation
-from careers.paths import career_map
 from careers.permalinks import find_by_slug
 from careers.search import QUERY_MAX, search
 from careers.structured_data import occupation
 
 
 def paginate(request, queryset, per_page):
-    """The requested page, or the nearest one that exists, with a notice when we moved."""
+    """The requested page, or the nearest one that exists, with a notice when we moved.
+
+    The page carries `elided_range`, the page numbers to link (with Paginator.ELLIPSIS
+    standing for the ones left out), for includes/pagination.html."""
     paginator = Paginator(queryset, per_page)
     requested = request.GET.get("page", "")
     try:
@@ -60,6 +62,8 @@ def paginate(request, queryset, per_page):
     else:
         page = paginator.page(number)
         notice = ""
+    # 1 … 4 5 6 … 810: a bounded row of links however many pages there are.
+    page.elided_range = paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
     return page, notice
 
 
@@ -160,9 +164,8 @@ def role_detail(request, slug):
 
 def compare_roles(request):
     form = CompareForm(request.GET or None)
-    comparison = (
-        compare(form.cleaned_data["roles"], form.cleaned_data["area"]) if form.is_valid() else None
-    )
+    chosen = form.comparing()
+    comparison = compare(chosen, form.cleaned_data["area"]) if chosen else None
     return render(
         request,
         "careers/compare.html",
@@ -182,10 +185,16 @@ def compare_roles(request):
     )
 
 
+# The best matches first, a page at a time: with thousands of roles most match something.
+MATCHES_PER_PAGE = 20
+
+
 def skill_match(request):
     form = SkillMatchForm(request.GET or None)
     chosen = form.chosen_skills()
-    matches = match_roles(chosen) if chosen else []
+    page, page_notice = None, ""
+    if chosen:
+        page, page_notice = paginate(request, ranked_roles(chosen), MATCHES_PER_PAGE)
     return render(
         request,
         "careers/skill_match.html",
@@ -199,27 +208,12 @@ def skill_match(request):
             ),
             "form": form,
             "chosen": chosen,
-            "matches": matches,
+            "page": page,
+            "page_notice": page_notice,
+            "matches": matches_for(page.object_list, chosen) if page else [],
             "ranking_explained": RANKING_EXPLAINED,
             "skills_by_category": Skill.objects.grouped_by_category(),
             "selected_skills": [skill.slug for skill in chosen],
-        },
-    )
-
-
-def career_paths(request):
-    return render(
-        request,
-        "careers/paths.html",
-        {
-            "meta": seo.page_meta(
-                request,
-                "Career paths",
-                "How machine-learning careers connect: entry-level roles, the roles they lead "
-                "to with and without further study, and the interdisciplinary alternatives.",
-            ),
-            "map": career_map(),
-            "step_kinds": CareerStep.Kind.choices,
         },
     )
 
@@ -240,6 +234,10 @@ def site_search(request):
             "query_max": QUERY_MAX,
         },
     )
+
+
+# Role names linked from a skill's or a credential's page, a page at a time.
+LINKS_PER_PAGE = 50
 
 
 def skill_list(request):
@@ -263,7 +261,7 @@ def skill_detail(request, slug):
     skill, moved = find_by_slug(skills, slug, alias_lookup="aliases__slug")
     if moved:
         return redirect(skill, permanent=True)
-    role_skills = RoleSkill.objects.for_skill_page(skill)
+    page, page_notice = paginate(request, RoleSkill.objects.for_skill_page(skill), LINKS_PER_PAGE)
     description = f"Machine-learning roles that use {skill.name}. {skill.description}"
     return render(
         request,
@@ -271,7 +269,8 @@ def skill_detail(request, slug):
         {
             "meta": seo.page_meta(request, skill.name, description),
             "skill": skill,
-            "role_skills": role_skills,
+            "page": page,
+            "page_notice": page_notice,
         },
     )
 
@@ -297,13 +296,16 @@ def industry_detail(request, slug):
     if moved:
         return redirect(industry, permanent=True)
     description = f"Machine-learning roles in {industry.name}. {industry.description}"
+    roles = industry.roles.for_directory().order_by("title")
+    page, page_notice = paginate(request, roles, settings.ROLES_PER_PAGE)
     return render(
         request,
         "careers/industry_detail.html",
         {
             "meta": seo.page_meta(request, industry.name, description),
             "industry": industry,
-            "roles": industry.roles.for_directory().order_by("title"),
+            "page": page,
+            "page_notice": page_notice,
             "official_pay": IndustryPay.for_industry(industry),
         },
     )
@@ -326,14 +328,21 @@ def credential_list(request):
 
 
 def credential_detail(request, slug):
-    credential, moved = find_by_slug(Credential.objects.with_published_roles(), slug)
+    credential, moved = find_by_slug(Credential.objects.all(), slug)
     if moved:
         return redirect(credential, permanent=True)
     description = f"Which machine-learning roles require or prefer: {credential.name}."
+    links = RoleCredential.objects.for_credential_page(credential)
+    page, page_notice = paginate(request, links, LINKS_PER_PAGE)
     return render(
         request,
         "careers/credential_detail.html",
-        {"meta": seo.page_meta(request, credential.name, description), "credential": credential},
+        {
+            "meta": seo.page_meta(request, credential.name, description),
+            "credential": credential,
+            "page": page,
+            "page_notice": page_notice,
+        },
     )
 
 

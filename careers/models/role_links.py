@@ -18,6 +18,17 @@ class RoleSkillQuerySet(models.QuerySet):
         )
 
 
+class RoleCredentialQuerySet(models.QuerySet):
+    def for_credential_page(self, credential):
+        """The published roles that ask for `credential`, required first, then by title
+        (one query)."""
+        return (
+            self.filter(credential=credential, role__is_published=True)
+            .select_related("role")
+            .order_by("requirement", "role__title")
+        )
+
+
 class RoleSkill(models.Model):
     class Importance(models.TextChoices):
         # Stored so that alphabetical order puts core first.
@@ -63,7 +74,7 @@ class RoleCredential(models.Model):
 
     NATURAL_KEY_LOOKUPS = ("role__slug", "credential__slug")
 
-    objects = SlugPairNaturalKeyManager()
+    objects = SlugPairNaturalKeyManager.from_queryset(RoleCredentialQuerySet)()
     history = HistoricalRecords()
 
     class Meta:

@@ -349,7 +349,7 @@ def test_the_official_data_page_lists_every_linked_occupation_with_its_latest_fi
     data_scientists = text_of_row(html, "15-2051")
     assert data_scientists == (
         "Data Scientists SOC 15-2051 AI Software Developer, AI Specialist, Business Intelligence "
-        "Analyst, Data Scientist, Machine Learning Engineer $67,240 $85,660 $120,230 $158,880 "
+        "Analyst, Data Scientist and Machine Learning Engineer $67,240 $85,660 $120,230 $158,880 "
         "$199,130 $57.80 262,440"
     )
     page = text(response)
