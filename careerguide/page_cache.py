@@ -21,6 +21,7 @@ of django.utils.cache they are built from are used here instead.
 
 import functools
 import hashlib
+from pathlib import Path
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -58,8 +59,9 @@ def code_version():
     """A digest of the code and templates this process renders pages with (and of the
     hashed static file names), read once: a new release caches under new keys."""
     digest = hashlib.sha256()
-    base = settings.BASE_DIR
-    files = [settings.STATIC_ROOT / "staticfiles.json"]
+    base = Path(settings.BASE_DIR)
+    # STATIC_ROOT may be set as a string, as Django allows.
+    files = [Path(settings.STATIC_ROOT) / "staticfiles.json"]
     for folder in CODE_FOLDERS:
         files += sorted(p for p in (base / folder).rglob("*") if p.suffix in CODE_SUFFIXES)
     for path in files:

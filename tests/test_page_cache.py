@@ -351,3 +351,14 @@ def test_a_bump_counts_again_when_the_transaction_commits(django_capture_on_comm
     # One callback for the transaction, however many rows it changed.
     assert len(callbacks) == 1
     assert content_version.current() == start + 3
+
+
+def test_the_code_version_reads_a_static_root_given_as_a_string(settings, tmp_path):
+    # Django accepts STATIC_ROOT as a str (the bench's settings set one): the server must
+    # still start, and a different manifest must give a different version.
+    from careerguide.page_cache import code_version
+
+    settings.STATIC_ROOT = str(tmp_path)
+    before = code_version.__wrapped__()
+    (tmp_path / "staticfiles.json").write_text('{"paths": {}}')
+    assert code_version.__wrapped__() != before
