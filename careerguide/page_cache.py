@@ -66,7 +66,9 @@ def code_version():
         files += sorted(p for p in (base / folder).rglob("*") if p.suffix in CODE_SUFFIXES)
     for path in files:
         if path.is_file():
-            digest.update(str(path.relative_to(base)).encode() + b"\0" + path.read_bytes())
+            # By name within the project; the static manifest may live anywhere.
+            name = path.relative_to(base) if path.is_relative_to(base) else path.name
+            digest.update(str(name).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 

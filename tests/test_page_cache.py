@@ -353,9 +353,9 @@ def test_a_bump_counts_again_when_the_transaction_commits(django_capture_on_comm
     assert content_version.current() == start + 3
 
 
-def test_the_code_version_reads_a_static_root_given_as_a_string(settings, tmp_path):
-    # Django accepts STATIC_ROOT as a str (the bench's settings set one): the server must
-    # still start, and a different manifest must give a different version.
+def test_the_code_version_reads_a_static_root_outside_the_project(settings, tmp_path):
+    # Django accepts STATIC_ROOT as a str, anywhere (the bench's is a temporary folder):
+    # the server must still start, and a different manifest must give a different version.
     from careerguide.page_cache import code_version
 
     settings.STATIC_ROOT = str(tmp_path)
