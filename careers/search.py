@@ -10,6 +10,8 @@ the groups and the snippets the search page shows.
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 
+from django.db.models import F, TextField, Value, Window
+from django.db.models.functions import Cast, RowNumber
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.text import capfirst
@@ -112,28 +114,95 @@ class Kind:
     queryset: callable
     snippet_fields: tuple
 
+    def hit(self, title, url, texts, forms):
+        """A hit from a row's title, URL and snippet_fields' texts (in that order)."""
+        return Hit(
+            title=capfirst(title),
+            url=url,
+            snippet=snippet(self._snippet_text(texts, forms), forms),
+            label=self.label,
+        )
+
     def hits(self, terms, limit):
+        """(The first `limit` hits, whether more matched), in one query of its own."""
         rows = self.queryset().search(terms)
         found = list(rows[: limit + 1])
-        title_field = rows.search_title_field
-        forms = [form for term in terms for form in variants(term)]
+        forms = forms_of(terms)
         hits = [
-            Hit(
-                title=capfirst(getattr(row, title_field)),
-                url=row.get_absolute_url(),
-                snippet=snippet(self._snippet_text(row, forms), forms),
-                label=self.label,
+            self.hit(
+                getattr(row, rows.search_title_field),
+                row.get_absolute_url(),
+                [getattr(row, name) for name in self.snippet_fields],
+                forms,
             )
             for row in found[:limit]
         ]
         return hits, len(found) > limit
 
-    def _snippet_text(self, row, terms):
-        texts = [str(getattr(row, name) or "") for name in self.snippet_fields]
+    def numbered_rows(self, terms, limit, number):
+        """The first limit + 1 matches as HIT_COLUMNS, in search order (hit_position)
+        and tagged with this kind's `number` (hit_kind): one part of a union that
+        shows several kinds at once (see hits_of_kinds)."""
+        rows = self.queryset().search(terms)
+        texts = [F(name) for name in self.snippet_fields]
+        texts += [Value("", output_field=TextField())] * (SNIPPET_COLUMNS - len(texts))
+        return (
+            rows.order_by()
+            .annotate(
+                hit_kind=Value(number),
+                hit_position=Window(RowNumber(), order_by=rows.query.order_by),
+                hit_slug=F("slug"),
+                hit_title=Cast(rows.search_title_field, TextField()),
+                **{
+                    f"hit_text_{index}": Cast(text, TextField()) for index, text in enumerate(texts)
+                },
+            )
+            .filter(hit_position__lte=limit + 1)
+            .values_list(*HIT_COLUMNS)
+        )
+
+    def _snippet_text(self, texts, terms):
+        texts = [str(text or "") for text in texts]
         for text in texts:
             if any(term.casefold() in text.casefold() for term in terms):
                 return text
         return texts[0] if texts else ""
+
+
+# The most snippet_fields a kind has (salary factors'); kinds with fewer fill the rest
+# with "" in a union of several kinds.
+SNIPPET_COLUMNS = 3
+HIT_COLUMNS = (
+    "hit_kind",
+    "hit_position",
+    "hit_slug",
+    "hit_title",
+    *(f"hit_text_{index}" for index in range(SNIPPET_COLUMNS)),
+)
+
+
+def forms_of(terms):
+    return [form for term in terms for form in variants(term)]
+
+
+def hits_of_kinds(kinds, terms, limit):
+    """{kind: (its first `limit` hits, whether more matched)} for several kinds whose
+    pages are found by slug alone, in one query: a UNION ALL of each kind's numbered
+    matches, in the order and with the limit each kind's own search would give."""
+    parts = [kind.numbered_rows(terms, limit, number) for number, kind in enumerate(kinds)]
+    rows = parts[0].union(*parts[1:], all=True).order_by("hit_kind", "hit_position")
+    found = {kind: ([], False) for kind in kinds}
+    forms = forms_of(terms)
+    for number, position, slug, title, *texts in rows:
+        kind = kinds[number]
+        hits, _ = found[kind]
+        if position > limit:
+            found[kind] = (hits, True)
+            continue
+        model = kind.queryset().model
+        url = model(slug=slug).get_absolute_url()
+        hits.append(kind.hit(title, url, texts[: len(kind.snippet_fields)], forms))
+    return found
 
 
 ROLES = Kind("Role", lambda: Role.objects.published(), ("summary", "description"))
@@ -191,6 +260,7 @@ GROUPS = [
         [KEY_POINTS, GUIDE_ENTRIES, SALARY_FACTORS, SALARY_RANGES, STATISTICS, QUOTES],
     ),
 ]
+UNITED_KINDS = [kind for _, _, kinds in GROUPS for kind in kinds if kind is not ROLES]
 
 
 def topic_group(terms):
@@ -229,12 +299,16 @@ def suggestions_for(terms, words):
 
 
 def _groups(terms, query):
+    # Roles in a query of their own (on PostgreSQL ranked by full-text search, with a
+    # link to every match in the directory); every other kind, small, in one more.
+    found = {ROLES: ROLES.hits(terms, GROUP_LIMIT)}
+    found |= hits_of_kinds(UNITED_KINDS, terms, GROUP_LIMIT)
     groups = topic_group(terms)
     for key, label, kinds in GROUPS:
         hits, more = [], False
         for kind in kinds:
-            found, kind_has_more = kind.hits(terms, GROUP_LIMIT)
-            hits += found
+            kind_hits, kind_has_more = found[kind]
+            hits += kind_hits
             more = more or kind_has_more
         if not hits:
             continue
@@ -256,9 +330,9 @@ def search(query):
     matches, mistyped words are mended ("pythn" → "python") and the search runs again,
     and if still nothing matches, close words are suggested. Safe for any input: an
     empty or quote-only query searches nothing; a query longer than QUERY_MAX
-    characters is cut (was_shortened says so). One query per kind of thing searched
-    (ten), however large the catalogue; the mending adds a few more, only when
-    nothing was found.
+    characters is cut (was_shortened says so). Two queries, however large the
+    catalogue: roles, and every other kind together; the mending adds a few more, only
+    when nothing was found.
     """
     # NUL characters are never meant (and PostgreSQL refuses them): read them as spaces.
     query = " ".join((query or "").replace("\x00", " ").split())

@@ -41,12 +41,15 @@ from careers.search import QUERY_MAX, search
 from careers.structured_data import occupation
 
 
-def paginate(request, queryset, per_page):
+def paginate(request, queryset, per_page, *, count=None):
     """The requested page, or the nearest one that exists, with a notice when we moved.
 
-    The page carries `elided_range`, the page numbers to link (with Paginator.ELLIPSIS
-    standing for the ones left out), for includes/pagination.html."""
+    `count`, when the page already knows how many rows there are, saves counting them
+    again. The page carries `elided_range`, the page numbers to link (with
+    Paginator.ELLIPSIS standing for the ones left out), for includes/pagination.html."""
     paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count
     requested = request.GET.get("page", "")
     try:
         number = int(requested) if requested else 1
@@ -292,12 +295,12 @@ def industry_list(request):
 
 
 def industry_detail(request, slug):
-    industry, moved = find_by_slug(Industry.objects.all(), slug)
+    industry, moved = find_by_slug(Industry.objects.with_role_counts(), slug)
     if moved:
         return redirect(industry, permanent=True)
     description = f"Machine-learning roles in {industry.name}. {industry.description}"
-    roles = industry.roles.for_directory().order_by("title")
-    page, page_notice = paginate(request, roles, settings.ROLES_PER_PAGE)
+    roles = industry.roles.for_cards().order_by("title")
+    page, page_notice = paginate(request, roles, settings.ROLES_PER_PAGE, count=industry.role_count)
     return render(
         request,
         "careers/industry_detail.html",

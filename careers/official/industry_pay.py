@@ -211,7 +211,8 @@ class IndustryPay:
             )
             .latest()
             .filter(occupation__in=list(roles_by_occupation))
-            .select_related("industry", "release")
+            # The release's source too: the table's source line cites it.
+            .select_related("industry", "release__source")
             .order_by(F("annual_median").desc(nulls_last=True), "industry__title")
         )
         national, by_industry = {}, {}

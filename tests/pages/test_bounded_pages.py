@@ -51,8 +51,6 @@ OVER_BUDGET = {
     "/roles/?q=data&industry=finance&sort=growth": 13,
     "/roles/data-scientist/": 15,
     "/compare/?roles=data-scientist&roles=ai-ethicist": 13,
-    "/industries/finance/": 11,
-    "/search/?q=data": 10,
 }
 
 

@@ -7,6 +7,7 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.text import slugify
 
 from careers.models import Role, RoleSkill, Skill, parse_terms
 from careers.models.searching import SearchableQuerySet
@@ -179,10 +180,27 @@ def test_the_search_takes_the_same_queries_whatever_the_catalogue_holds(client, 
     for number in range(150):
         role = make_role(title=f"Data role {number}", summary="Python and data all day.")
         RoleSkill.objects.create(role=role, skill=python)
-    assert count() == few <= 10
+    # Roles, and every other kind together in one more.
+    assert count() == few <= 2
     response = client.get(URL, {"q": "data python"})
     assert len(hits(response, "roles")) == GROUP_LIMIT
     assert 'href="/roles/?q=data+python">See every matching role' in response.content.decode()
+
+
+def test_a_kind_with_more_matches_than_it_shows_lists_the_best_first_and_says_so(client):
+    specialism = Skill.Category.SPECIALISM
+    names = [f"Quasar method {number:02}" for number in range(GROUP_LIMIT + 4)]
+    Skill.objects.bulk_create(
+        [Skill(name=name, slug=slugify(name), category=specialism) for name in names]
+        + [Skill(name="Aardvark", slug="aardvark", category=specialism, description="Quasar.")]
+    )
+    response = client.get(URL, {"q": "quasar"})
+    # Names holding the word first, then by name: "Aardvark" says it in its description only.
+    assert hits(response, "skills") == names[:GROUP_LIMIT]
+    html = response.content.decode()
+    assert 'href="/skills/quasar-method-00/"' in html
+    assert f'href="#results-skills">Skills ({GROUP_LIMIT}+)</a>' in html
+    assert "Only the first matches are shown; add a word to narrow the search." in text(response)
 
 
 def test_what_matches_is_decided_in_one_place_for_every_kind(client, monkeypatch):
