@@ -48,7 +48,7 @@ class Comparison:
 def compare(slugs, area=None):
     """The comparison of the published roles named by `slugs`, in the order given, with
     their official pay in `area` (an Area) too when one is given: one more query."""
-    roles = {role.slug: role for role in Role.objects.for_detail().filter(slug__in=slugs)}
+    roles = {role.slug: role for role in Role.objects.for_comparison().filter(slug__in=slugs)}
     ordered = [roles[slug] for slug in slugs if slug in roles]
     skill_sets = [{rs.skill_id for rs in role.role_skills.all()} for role in ordered]
     shared = set.intersection(*skill_sets) if len(skill_sets) >= 2 else set()

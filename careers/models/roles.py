@@ -22,7 +22,7 @@ from careers.models.figures import (
 from careers.models.natural_keys import SlugNaturalKeyManager
 from careers.models.reviewing import ReviewQuerySet
 from careers.models.revisions import RevisionLock
-from careers.models.role_links import CareerStep, RoleCredential, RoleSkill
+from careers.models.role_links import RoleCredential, RoleSkill
 from careers.models.searching import SearchableQuerySet, words_of
 from careers.official.models import (
     PERCENTILE_FIELDS,
@@ -36,15 +36,15 @@ from careers.official.models import (
 PLACEMENT_FIELDS = ("track", "min_education", "industries")
 
 
-def occupation_links_with_estimates():
+def occupation_links(with_estimates=False):
     """A prefetch of a role's official occupations, in order, each with its newest
-    national estimate."""
-    return models.Prefetch(
-        "occupation_links",
-        queryset=RoleOccupation.objects.select_related("occupation")
-        .order_by("position", "occupation__code")
-        .prefetch_related(latest_estimates("occupation__wage_estimates")),
+    national estimate when `with_estimates`."""
+    links = RoleOccupation.objects.select_related("occupation").order_by(
+        "position", "occupation__code"
     )
+    if with_estimates:
+        links = links.prefetch_related(latest_estimates("occupation__wage_estimates"))
+    return models.Prefetch("occupation_links", queryset=links)
 
 
 class RoleQuerySet(SearchableQuerySet, ReviewQuerySet):
@@ -145,29 +145,22 @@ class RoleQuerySet(SearchableQuerySet, ReviewQuerySet):
             ),
         )
 
-    def for_detail(self):
-        """Everything a role page shows, in a fixed number of queries."""
+    def for_comparison(self):
+        """What the compare table shows of each role, in a fixed number of queries."""
         return (
             self.published()
             .with_skills_and_credentials()
-            .prefetch_related(
-                models.Prefetch(
-                    "steps_out",
-                    queryset=CareerStep.objects.filter(to_role__is_published=True)
-                    .select_related("to_role", "source")
-                    .order_by("to_role__title"),
-                ),
-                models.Prefetch(
-                    "steps_in",
-                    queryset=CareerStep.objects.filter(from_role__is_published=True)
-                    .select_related("from_role", "source")
-                    .order_by("from_role__title"),
-                ),
-                "industries",
-                "listings",
-                occupation_links_with_estimates(),
-            )
-            # The pay headline: the official median when the article gives no range.
+            .prefetch_related("industries", "listings", occupation_links(with_estimates=True))
+        )
+
+    def for_detail(self):
+        """A role page's role with its lists and links, and the official median its pay
+        headline falls back on; its steps (CareerStep.objects.around) and BLS figures
+        (careers.official.role_page_pay.RolePagePay) are read by two queries more."""
+        return (
+            self.published()
+            .with_skills_and_credentials()
+            .prefetch_related("industries", "listings", occupation_links())
             .with_official_median()
         )
 
@@ -177,7 +170,7 @@ class RoleQuerySet(SearchableQuerySet, ReviewQuerySet):
         return (
             self.published()
             .select_related("salary_source__cited_in")
-            .prefetch_related(occupation_links_with_estimates())
+            .prefetch_related(occupation_links(with_estimates=True))
         )
 
     def with_all_skills(self, skills):
