@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from careers.models import Role, WageEstimate
+from careers.models.salary_scales import site_scale_of
 
 COMPARE_MIN, COMPARE_MAX = 2, 4
 
@@ -15,6 +16,11 @@ class Comparison:
     # newest cross-industry estimates by occupation id.
     area: object = None
     area_estimates: dict = field(default_factory=dict)
+
+    @property
+    def salary_scale(self):
+        """The site's salary scale, read with the roles (RoleQuerySet.for_comparison)."""
+        return site_scale_of(self.roles[0]) if self.roles else None
 
     @property
     def area_pay_by_role(self):

@@ -35,6 +35,7 @@ from careers.models import (
     Statistic,
     WageRelease,
 )
+from careers.models.salary_scales import site_scale_of
 from careers.official.industry_pay import IndustryPay
 from careers.official.role_page_pay import RolePagePay
 from careers.permalinks import find_by_slug
@@ -158,6 +159,7 @@ def role_detail(request, slug):
             "meta": meta,
             "structured_data": occupation(role, meta.canonical_url),
             "steps": CareerStep.objects.around(role),
+            "salary_scale": site_scale_of(role),
             "pay_by_location": pay.by_location,
             "pay_by_industry": pay.by_industry,
         },
