@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from careers.models import Role, WageEstimate
+from careers.models.salary_scales import site_scale_of
 
 COMPARE_MIN, COMPARE_MAX = 2, 4
 
@@ -15,6 +16,11 @@ class Comparison:
     # newest cross-industry estimates by occupation id.
     area: object = None
     area_estimates: dict = field(default_factory=dict)
+
+    @property
+    def salary_scale(self):
+        """The site's salary scale, read with the roles (RoleQuerySet.for_comparison)."""
+        return site_scale_of(self.roles[0]) if self.roles else None
 
     @property
     def area_pay_by_role(self):
@@ -48,7 +54,7 @@ class Comparison:
 def compare(slugs, area=None):
     """The comparison of the published roles named by `slugs`, in the order given, with
     their official pay in `area` (an Area) too when one is given: one more query."""
-    roles = {role.slug: role for role in Role.objects.for_detail().filter(slug__in=slugs)}
+    roles = {role.slug: role for role in Role.objects.for_comparison().filter(slug__in=slugs)}
     ordered = [roles[slug] for slug in slugs if slug in roles]
     skill_sets = [{rs.skill_id for rs in role.role_skills.all()} for role in ordered]
     shared = set.intersection(*skill_sets) if len(skill_sets) >= 2 else set()

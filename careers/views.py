@@ -18,6 +18,7 @@ from careers.matching import RANKING_EXPLAINED, matches_for, ranked_roles
 from careers.models import (
     ENTRY_LISTING,
     ArticleListing,
+    CareerStep,
     Credential,
     FieldSalaryRange,
     GraduateQuote,
@@ -34,8 +35,9 @@ from careers.models import (
     Statistic,
     WageRelease,
 )
-from careers.official.industry_pay import IndustryPay, PayByIndustry
-from careers.official.role_pay import PayByLocation
+from careers.models.salary_scales import site_scale_of
+from careers.official.industry_pay import IndustryPay
+from careers.official.role_page_pay import RolePagePay
 from careers.permalinks import find_by_slug
 from careers.search import QUERY_MAX, search
 from careers.structured_data import occupation
@@ -141,6 +143,8 @@ def role_detail(request, slug):
     role, moved = find_by_slug(Role.objects.for_detail(), slug)
     if moved:
         return redirect(role, permanent=True)
+    # Before the card and the structured data: it sets the national figures they read.
+    pay = RolePagePay.for_role(role, request.GET.get("states_by"), request.GET.get("metros_by"))
     card = preview_images.card_for(role)
     meta = seo.page_meta(
         request,
@@ -157,10 +161,10 @@ def role_detail(request, slug):
             "role": role,
             "meta": meta,
             "structured_data": occupation(role, meta.canonical_url),
-            "pay_by_location": PayByLocation.for_role(
-                role, request.GET.get("states_by"), request.GET.get("metros_by")
-            ),
-            "pay_by_industry": PayByIndustry.for_role(role),
+            "steps": CareerStep.objects.around(role),
+            "salary_scale": site_scale_of(role),
+            "pay_by_location": pay.by_location,
+            "pay_by_industry": pay.by_industry,
         },
     )
 

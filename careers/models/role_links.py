@@ -1,7 +1,9 @@
 """What a role involves: its skills and credentials, and the steps from one role to another."""
 
+from typing import NamedTuple
+
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, When
 from simple_history.models import HistoricalRecords
 
 from careers.models.catalogue import Credential, Skill, Source
@@ -27,6 +29,31 @@ class RoleCredentialQuerySet(models.QuerySet):
             .select_related("role")
             .order_by("requirement", "role__title")
         )
+
+
+class RoleSteps(NamedTuple):
+    """A role's steps to and from other published roles, each by the other role's title."""
+
+    onward: list  # CareerStep from the role
+    earlier: list  # CareerStep to the role
+
+
+class CareerStepQuerySet(models.QuerySet):
+    def around(self, role):
+        """The steps from `role` to published roles and to it from published roles, with
+        both roles and the source: one query, split in two."""
+        steps = (
+            self.filter(
+                Q(from_role=role, to_role__is_published=True)
+                | Q(to_role=role, from_role__is_published=True)
+            )
+            .select_related("from_role", "to_role", "source__cited_in")
+            .order_by(Case(When(from_role=role, then="to_role__title"), default="from_role__title"))
+        )
+        onward, earlier = [], []
+        for step in steps:
+            (onward if step.from_role_id == role.pk else earlier).append(step)
+        return RoleSteps(onward, earlier)
 
 
 class RoleSkill(models.Model):
@@ -140,7 +167,7 @@ class CareerStep(models.Model):
 
     NATURAL_KEY_LOOKUPS = ("from_role__slug", "to_role__slug")
 
-    objects = SlugPairNaturalKeyManager()
+    objects = SlugPairNaturalKeyManager.from_queryset(CareerStepQuerySet)()
     history = HistoricalRecords()
 
     class Meta:

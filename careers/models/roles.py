@@ -3,13 +3,12 @@ page uses to read them (published, for the directory, for a role page, ranked)."
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, F, FloatField, Max, OuterRef, Q, Subquery
-from django.db.models.functions import Cast, Coalesce, NullIf
+from django.db.models import Count, Exists, F, FloatField, OuterRef, Q
+from django.db.models.functions import Cast, NullIf
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from careers.charts import SalaryScale
 from careers.models.catalogue import Credential, Industry, Skill, SkillAlias, Source
 from careers.models.figures import (
     FIGURE_FIELDS,
@@ -22,12 +21,11 @@ from careers.models.figures import (
 from careers.models.natural_keys import SlugNaturalKeyManager
 from careers.models.reviewing import ReviewQuerySet
 from careers.models.revisions import RevisionLock
-from careers.models.role_links import CareerStep, RoleCredential, RoleSkill
+from careers.models.role_links import RoleCredential, RoleSkill
+from careers.models.salary_scales import SalaryScaleQuerySet
 from careers.models.searching import SearchableQuerySet, words_of
 from careers.official.models import (
-    PERCENTILE_FIELDS,
     RoleOccupation,
-    WageEstimate,
     latest_estimates,
 )
 
@@ -36,18 +34,18 @@ from careers.official.models import (
 PLACEMENT_FIELDS = ("track", "min_education", "industries")
 
 
-def occupation_links_with_estimates():
+def occupation_links(with_estimates=False):
     """A prefetch of a role's official occupations, in order, each with its newest
-    national estimate."""
-    return models.Prefetch(
-        "occupation_links",
-        queryset=RoleOccupation.objects.select_related("occupation")
-        .order_by("position", "occupation__code")
-        .prefetch_related(latest_estimates("occupation__wage_estimates")),
+    national estimate when `with_estimates`."""
+    links = RoleOccupation.objects.select_related("occupation").order_by(
+        "position", "occupation__code"
     )
+    if with_estimates:
+        links = links.prefetch_related(latest_estimates("occupation__wage_estimates"))
+    return models.Prefetch("occupation_links", queryset=links)
 
 
-class RoleQuerySet(SearchableQuerySet, ReviewQuerySet):
+class RoleQuerySet(SearchableQuerySet, ReviewQuerySet, SalaryScaleQuerySet):
     # What a role search looks in: the directory's text filter and the site search alike.
     search_fields = ("title", "summary", "description")
     search_related = (("role_skills", "skill__name"), ("role_skills", "skill__aliases__name"))
@@ -145,30 +143,27 @@ class RoleQuerySet(SearchableQuerySet, ReviewQuerySet):
             ),
         )
 
-    def for_detail(self):
-        """Everything a role page shows, in a fixed number of queries."""
+    def for_comparison(self):
+        """What the compare table shows of each role, in a fixed number of queries, and
+        the site's salary scale (with_site_salary_scale)."""
         return (
             self.published()
             .with_skills_and_credentials()
-            .prefetch_related(
-                models.Prefetch(
-                    "steps_out",
-                    queryset=CareerStep.objects.filter(to_role__is_published=True)
-                    .select_related("to_role", "source")
-                    .order_by("to_role__title"),
-                ),
-                models.Prefetch(
-                    "steps_in",
-                    queryset=CareerStep.objects.filter(from_role__is_published=True)
-                    .select_related("from_role", "source")
-                    .order_by("from_role__title"),
-                ),
-                "industries",
-                "listings",
-                occupation_links_with_estimates(),
-            )
-            # The pay headline: the official median when the article gives no range.
+            .prefetch_related("industries", "listings", occupation_links(with_estimates=True))
+            .with_site_salary_scale()
+        )
+
+    def for_detail(self):
+        """A role page's role with its lists and links, the official median its pay
+        headline falls back on and the site's salary scale (with_site_salary_scale); its
+        steps (CareerStep.objects.around) and BLS figures (careers.official.role_page_pay)
+        are read by three queries more."""
+        return (
+            self.published()
+            .with_skills_and_credentials()
+            .prefetch_related("industries", "listings", occupation_links())
             .with_official_median()
+            .with_site_salary_scale()
         )
 
     def for_preview_card(self):
@@ -177,7 +172,7 @@ class RoleQuerySet(SearchableQuerySet, ReviewQuerySet):
         return (
             self.published()
             .select_related("salary_source__cited_in")
-            .prefetch_related(occupation_links_with_estimates())
+            .prefetch_related(occupation_links(with_estimates=True))
         )
 
     def with_all_skills(self, skills):
@@ -218,38 +213,6 @@ class RoleQuerySet(SearchableQuerySet, ReviewQuerySet):
     def with_stale_salary(self, today=None):
         """Roles whose salary figure is older than settings.SALARY_STALE_MONTHS."""
         return self.filter(salary_as_of__lt=stale_before(today))
-
-    def salary_scale(self):
-        """One scale for every salary bar on a page: US$0 to the highest figure among
-        these roles and their official occupations' estimates, rounded up to a round
-        number; None when there is no figure at all.
-
-        One aggregate query, whatever the number of roles: the official figures are read
-        by an uncorrelated subquery over the national estimates of the occupations these
-        roles link (a join from every role to every estimate of its occupations, in
-        every area, took seconds at 10,000 roles). High ≥ median ≥ low and the
-        percentiles rise (the database enforces both), so the highest known figure is
-        the first of them that is set.
-        """
-        occupations = RoleOccupation.objects.filter(role__in=self.values("pk")).values("occupation")
-        top_official = (
-            WageEstimate.objects.national()
-            .filter(occupation__in=occupations)
-            .annotate(figure=Coalesce(*reversed(PERCENTILE_FIELDS)))
-            .order_by(F("figure").desc(nulls_last=True))
-            .values("figure")[:1]
-        )
-        figures = self.aggregate(
-            article=Max(Coalesce("salary_high", "salary_median", "salary_low")),
-            official=Max(Subquery(top_official)),
-        )
-        highest = max((figure for figure in figures.values() if figure is not None), default=None)
-        return SalaryScale.up_to(highest)
-
-    def site_salary_scale(self):
-        """The scale every page draws its salary bars on: that of all published roles,
-        so a bar means the same on the directory, a role page or the compare table."""
-        return self.published().salary_scale()
 
     def counts_by_track(self):
         """How many of these roles are in each track, in one query: [(value, label, count)…].

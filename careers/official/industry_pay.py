@@ -110,19 +110,35 @@ class PayByIndustry:
     @classmethod
     def for_role(cls, role):
         """From a role of RoleQuerySet.for_detail(); None when it links no occupation.
-        Two queries, whatever the number of industries."""
+        Two queries, whatever the number of industries (careers.official.role_page_pay
+        reads these estimates with the page's others)."""
         links = list(role.occupation_links.all())
         if not links:
             return None
         occupation = links[0].occupation
         named = named_for(role)
-        estimates = list(
-            WageEstimate.objects.by_industry()
-            .latest()
-            .filter(occupation=occupation)
-            .filter(Q(industry__level__in=COMPARED_LEVELS) | Q(industry__in=list(named)))
-            .select_related("industry", "release")
+        estimates = (
+            WageEstimate.objects.latest()
+            .filter(cls.wanted(occupation, named))
+            .select_related("industry", "release__source__cited_in")
         )
+        return cls.from_estimates(occupation, estimates, named)
+
+    @staticmethod
+    def wanted(occupation, named):
+        """Which of WageEstimate.objects.latest() the list chooses from: the occupation's
+        national figures in the industries of COMPARED_LEVELS and in those `named`
+        (named_for's keys)."""
+        return (
+            Q(occupation=occupation, area__kind=Area.Kind.NATIONAL)
+            & ~Q(industry__naics=CROSS_INDUSTRY, industry__ownership=ALL_OWNERSHIPS)
+            & (Q(industry__level__in=COMPARED_LEVELS) | Q(industry__in=list(named)))
+        )
+
+    @classmethod
+    def from_estimates(cls, occupation, estimates, named):
+        """From the estimates `wanted` selects (with industry and release), any order."""
+        estimates = list(estimates)
         named_estimates = [estimate for estimate in estimates if estimate.industry_id in named]
         others = [
             estimate

@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.db import models
-from django.db.models import CharField, F, OuterRef, Subquery, Value
+from django.db.models import CharField, F, OuterRef, Q, Subquery, Value, Window
+from django.db.models.functions import RowNumber
 
 from careers.official.models import RoleOccupation, WageEstimate
-from careers.official.places import Area
+from careers.official.places import ALL_OWNERSHIPS, CROSS_INDUSTRY, Area
 from careers.tile_map import StateFigure, tile_map
 
 
@@ -63,6 +64,9 @@ class OfficialMedianQuerySet(models.QuerySet):
         )
 
 
+# An area's figure across every industry and owner (WageEstimateQuerySet.cross_industry).
+CROSS_INDUSTRY_FIGURES = Q(industry__naics=CROSS_INDUSTRY, industry__ownership=ALL_OWNERSHIPS)
+
 # The metropolitan areas a role page lists, best paid first; the rest are a link away.
 TOP_METROS = 10
 
@@ -109,6 +113,19 @@ def sort_column(key, default):
     return SORT_COLUMNS.get(key) or SORT_COLUMNS[default]
 
 
+def ranking_metros(estimates):
+    """`estimates` with `metro_rank`: 1 for the best paid of those of the same
+    occupation, industry and kind of area, 2 for the next (by median, then area title),
+    so that a filter on it keeps the best-paid few metropolitan areas in the database."""
+    return estimates.annotate(
+        metro_rank=Window(
+            RowNumber(),
+            partition_by=[F("occupation"), F("industry"), F("area__kind")],
+            order_by=[F("annual_median").desc(nulls_last=True), F("area__title")],
+        )
+    )
+
+
 @dataclass(frozen=True)
 class PayByLocation:
     """A role's pay where people live: its first official occupation's newest median
@@ -125,29 +142,43 @@ class PayByLocation:
     @classmethod
     def for_role(cls, role, states_by="name", metros_by="median"):
         """From a role of RoleQuerySet.for_detail(); None when it links no occupation.
-        Two queries, whatever the number of areas."""
+        One query, whatever the number of areas (careers.official.role_page_pay reads
+        these estimates with the page's others)."""
         links = list(role.occupation_links.all())
         if not links:
             return None
-        states_by, metros_by = sort_column(states_by, "name"), sort_column(metros_by, "median")
         occupation = links[0].occupation
-        local = (
-            WageEstimate.objects.local()
-            .latest()
-            .filter(occupation=occupation)
+        estimates = (
+            ranking_metros(WageEstimate.objects.latest())
+            .filter(cls.wanted(occupation))
             .select_related("area", "release")
         )
-        states = list(
-            local.filter(area__kind__in=[Area.Kind.STATE, Area.Kind.TERRITORY]).order_by(
-                *states_by.ordering()
-            )
+        return cls.from_estimates(occupation, estimates, states_by, metros_by)
+
+    @staticmethod
+    def wanted(occupation):
+        """Which of ranking_metros(WageEstimate.objects.latest()) the tables show: the
+        occupation's figure in every state and territory and in the TOP_METROS
+        best-paid metropolitan areas."""
+        local = Q(occupation=occupation) & CROSS_INDUSTRY_FIGURES
+        states = Q(area__kind__in=[Area.Kind.STATE, Area.Kind.TERRITORY])
+        top_metros = Q(
+            area__kind=Area.Kind.METROPOLITAN,
+            annual_median__isnull=False,
+            metro_rank__lte=TOP_METROS,
         )
-        top_metros = sorted(
-            local.filter(area__kind=Area.Kind.METROPOLITAN, annual_median__isnull=False).order_by(
-                F("annual_median").desc(), "area__title"
-            )[:TOP_METROS],
-            key=metros_by.sort_key,
-        )
+        return local & (states | top_metros)
+
+    @classmethod
+    def from_estimates(cls, occupation, estimates, states_by="name", metros_by="median"):
+        """From the estimates `wanted` selects (with area and release), in any order."""
+        states_by, metros_by = sort_column(states_by, "name"), sort_column(metros_by, "median")
+        states, metros = [], []
+        for estimate in estimates:
+            kind = estimate.area.kind
+            (metros if kind == Area.Kind.METROPOLITAN else states).append(estimate)
+        states.sort(key=states_by.sort_key)
+        metros.sort(key=metros_by.sort_key)
         figures = {
             estimate.area.states: StateFigure(
                 estimate.annual_median,
@@ -156,7 +187,7 @@ class PayByLocation:
             )
             for estimate in states
         }
-        return cls(occupation, states, top_metros, tile_map(figures), states_by, metros_by)
+        return cls(occupation, states, metros, tile_map(figures), states_by, metros_by)
 
     def headers(self, table):
         """The columns of `table` ("states" or "metros") with the link that sorts by each

@@ -2,6 +2,8 @@
 those roles link to: the official figures are looked up by index, not by reading every
 national estimate once for each role (which took seconds a page at 10,000 roles)."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.db.models import Max
@@ -33,7 +35,7 @@ def test_a_deep_page_of_roles_walks_the_title_index_and_never_scans_the_estimate
     page = Role.objects.published().with_official_median().order_by("title")[960:972]
     top, plan = plan_of(page)
     # In title order straight from its index: no sort of every role's figures first.
-    assert top[0].startswith("SCAN careers_role USING INDEX"), top
+    assert re.match(r"(SCAN|SEARCH) careers_role USING (COVERING )?INDEX", top[0]), top
     assert not any("TEMP B-TREE" in step for step in top), top
     # Each figure is looked up by index, never by reading the whole estimates table.
     assert "SCAN careers_wageestimate" not in plan and "SCAN V0" not in plan

@@ -49,8 +49,8 @@ OVER_BUDGET = {
     "/roles/": 11,
     "/roles/?skill=python&sort=salary-high": 12,
     "/roles/?q=data&industry=finance&sort=growth": 13,
-    "/roles/data-scientist/": 15,
-    "/compare/?roles=data-scientist&roles=ai-ethicist": 13,
+    "/roles/data-scientist/": 9,
+    "/compare/?roles=data-scientist&roles=ai-ethicist": 10,
 }
 
 
