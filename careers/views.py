@@ -114,7 +114,7 @@ def role_list(request):
             "page_notice": page_notice,
             "applied_filters": filterset.applied_filters(),
             "active_filter_count": filterset.active_filter_count(),
-            "skills_by_category": Skill.objects.grouped_by_category(),
+            "skills_by_category": filterset.choices.skills_by_category(),
             "selected_skills": filterset.selected_skill_slugs(),
             "export_url": reverse("careers:role-export") + (f"?{query}" if query else ""),
         },
