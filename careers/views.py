@@ -126,9 +126,7 @@ def role_export(request):
     """The directory's current result (same filters, every page) as a CSV file."""
     filterset = directory_filter(request)
     stream = io.StringIO()
-    write_directory_csv(
-        filterset.qs.select_related("salary_source__cited_in"), stream, request.build_absolute_uri
-    )
+    write_directory_csv(filterset.qs.for_export(), stream, request.build_absolute_uri)
     response = HttpResponse(stream.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="ml-career-guide-roles.csv"'
     return response

@@ -84,9 +84,10 @@ class RoleQuerySet(SearchableQuerySet, ReviewQuerySet):
         """Prefetch the article's lists each role is in, in list order, in one more query."""
         return self.prefetch_related("listings")
 
-    def with_skills_and_industries(self):
-        """Prefetch what a role card shows, in a fixed number of queries."""
-        return self.with_skills().with_listings().prefetch_related("industries")
+    def for_export(self):
+        """What the directory's CSV adds to its cards: each role's salary source and
+        industries (one query more)."""
+        return self.select_related("salary_source__cited_in").prefetch_related("industries")
 
     def ranked_by_skill_match(self, skills):
         """The roles that list at least one of `skills`, best match for someone who has
@@ -122,8 +123,9 @@ class RoleQuerySet(SearchableQuerySet, ReviewQuerySet):
         )
 
     def for_directory(self):
-        """Published roles with what the directory cards show."""
-        return self.published().with_skills_and_industries().with_official_median()
+        """Published roles with what the directory cards show: skills, the article's
+        lists and the official median, in two queries more."""
+        return self.published().with_skills().with_listings().with_official_median()
 
     def with_skills_and_credentials(self):
         """Each role's skills (core first) and credentials (required first) with their
