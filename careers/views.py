@@ -69,6 +69,7 @@ def paginate(request, queryset, per_page):
 
 def home(request):
     listings = ArticleListing.objects.with_published_role_counts()
+    tracks, salary_scale = Role.objects.published().counts_by_track_and_salary_scale()
     return render(
         request,
         "careers/home.html",
@@ -78,8 +79,10 @@ def home(request):
             "salary_ranges": FieldSalaryRange.objects.for_page(),
             "key_points": KeyPoint.objects.for_page(),
             "listings": listings,
-            "tracks": Role.objects.published().counts_by_track(),
+            "tracks": tracks,
             "featured_roles": Role.objects.for_directory().featured().order_by("title"),
+            # The site scale (careers.context_processors), read with the track counts.
+            "salary_scale": salary_scale,
         },
     )
 

@@ -3,13 +3,12 @@ page uses to read them (published, for the directory, for a role page, ranked)."
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, F, FloatField, Max, OuterRef, Q, Subquery
-from django.db.models.functions import Cast, Coalesce, NullIf
+from django.db.models import Count, Exists, F, FloatField, OuterRef, Q
+from django.db.models.functions import Cast, NullIf
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from careers.charts import SalaryScale
 from careers.models.catalogue import Credential, Industry, Skill, SkillAlias, Source
 from careers.models.figures import (
     FIGURE_FIELDS,
@@ -23,11 +22,10 @@ from careers.models.natural_keys import SlugNaturalKeyManager
 from careers.models.reviewing import ReviewQuerySet
 from careers.models.revisions import RevisionLock
 from careers.models.role_links import CareerStep, RoleCredential, RoleSkill
+from careers.models.role_totals import RoleTotalsQuerySet
 from careers.models.searching import SearchableQuerySet, words_of
 from careers.official.models import (
-    PERCENTILE_FIELDS,
     RoleOccupation,
-    WageEstimate,
     latest_estimates,
 )
 
@@ -47,7 +45,7 @@ def occupation_links_with_estimates():
     )
 
 
-class RoleQuerySet(SearchableQuerySet, ReviewQuerySet):
+class RoleQuerySet(SearchableQuerySet, ReviewQuerySet, RoleTotalsQuerySet):
     # What a role search looks in: the directory's text filter and the site search alike.
     search_fields = ("title", "summary", "description")
     search_related = (("role_skills", "skill__name"), ("role_skills", "skill__aliases__name"))
@@ -220,46 +218,6 @@ class RoleQuerySet(SearchableQuerySet, ReviewQuerySet):
     def with_stale_salary(self, today=None):
         """Roles whose salary figure is older than settings.SALARY_STALE_MONTHS."""
         return self.filter(salary_as_of__lt=stale_before(today))
-
-    def salary_scale(self):
-        """One scale for every salary bar on a page: US$0 to the highest figure among
-        these roles and their official occupations' estimates, rounded up to a round
-        number; None when there is no figure at all.
-
-        One aggregate query, whatever the number of roles: the official figures are read
-        by an uncorrelated subquery over the national estimates of the occupations these
-        roles link (a join from every role to every estimate of its occupations, in
-        every area, took seconds at 10,000 roles). High ≥ median ≥ low and the
-        percentiles rise (the database enforces both), so the highest known figure is
-        the first of them that is set.
-        """
-        occupations = RoleOccupation.objects.filter(role__in=self.values("pk")).values("occupation")
-        top_official = (
-            WageEstimate.objects.national()
-            .filter(occupation__in=occupations)
-            .annotate(figure=Coalesce(*reversed(PERCENTILE_FIELDS)))
-            .order_by(F("figure").desc(nulls_last=True))
-            .values("figure")[:1]
-        )
-        figures = self.aggregate(
-            article=Max(Coalesce("salary_high", "salary_median", "salary_low")),
-            official=Max(Subquery(top_official)),
-        )
-        highest = max((figure for figure in figures.values() if figure is not None), default=None)
-        return SalaryScale.up_to(highest)
-
-    def site_salary_scale(self):
-        """The scale every page draws its salary bars on: that of all published roles,
-        so a bar means the same on the directory, a role page or the compare table."""
-        return self.published().salary_scale()
-
-    def counts_by_track(self):
-        """How many of these roles are in each track, in one query: [(value, label, count)…].
-        (Counts by the article's lists: ArticleListing.objects.with_published_role_counts().)"""
-        counts = self.aggregate(
-            **{f"track_{value}": Count("pk", filter=Q(track=value)) for value in self.model.Track}
-        )
-        return [(value, label, counts[f"track_{value}"]) for value, label in Role.Track.choices]
 
 
 class Role(RevisionLock):
