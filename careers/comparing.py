@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from careers.models import Role, WageEstimate
-from careers.models.salary_scales import site_scale_of
+from careers.models.role_totals import site_scale_of
 
 COMPARE_MIN, COMPARE_MAX = 2, 4
 

@@ -25,7 +25,7 @@ COLUMNS = [
 
 
 def write_directory_csv(roles, stream, absolute_url):
-    """Write `roles` (from Role.objects.for_directory()) as CSV rows to `stream`."""
+    """Write `roles` (from Role.objects.for_cards()) as CSV rows to `stream`."""
     writer = csv.writer(stream)
     writer.writerow([label for _, label in COLUMNS])
     for role in roles:

@@ -4,20 +4,19 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.http import QueryDict
 from django.utils.http import urlencode
 
-from careers.formatting import percent, usd
-from careers.models import (
-    OUTLOOK_MAX_PCT,
-    OUTLOOK_MIN_PCT,
-    Area,
-    ArticleListing,
-    Credential,
-    Industry,
-    Role,
-    Skill,
+from careers.directory_choices import (
+    CREDENTIAL,
+    INDUSTRY,
+    LISTING,
+    SKILL,
+    DirectoryChoices,
 )
+from careers.formatting import percent, usd
+from careers.models import OUTLOOK_MAX_PCT, OUTLOOK_MIN_PCT, Area, Role
 from careers.widgets import QuickSelect
 
 # Largest salary a visitor may type; anything bigger is a typo, and SQLite
@@ -55,15 +54,45 @@ class AnnualDollarsFilter(django_filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
-class IgnoreBlanksMultipleChoiceField(django_filters.fields.ModelMultipleChoiceField):
-    """`?skill=` (an empty checkbox value) means no skill chosen, not an error."""
+# The options below come from DirectoryChoices; their fields refuse what the model
+# choice fields they replace refused, in the same words: a NUL character first, then a
+# slug that is not offered.
+refuse_null_characters = ProhibitNullCharactersValidator()
+
+
+class SlugChoiceField(django_filters.fields.ChoiceField):
+    default_error_messages = {
+        "invalid_choice": forms.ModelChoiceField.default_error_messages["invalid_choice"]
+    }
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        refuse_null_characters(value)
+        return value
+
+
+class SlugChoiceFilter(django_filters.ChoiceFilter):
+    field_class = SlugChoiceField
+
+
+class SkillsField(django_filters.fields.MultipleChoiceField):
+    """The skills ticked, each once and in the order the field offers them: `?skill=`
+    (an empty checkbox value) means no skill chosen, not an error."""
 
     def clean(self, value):
-        return super().clean([item for item in value or [] if item])
+        ticked = [item for item in value or [] if item]
+        for item in ticked:
+            refuse_null_characters(item)
+        chosen = set(super().clean(ticked))
+        return [slug for slug, _ in self.choices if slug in chosen]
 
 
-class SkillsFilter(django_filters.ModelMultipleChoiceFilter):
-    field_class = IgnoreBlanksMultipleChoiceField
+class SkillsFilter(django_filters.MultipleChoiceFilter):
+    field_class = SkillsField
+
+
+# The filters whose options DirectoryChoices reads, and which of its lists each offers.
+CHOICE_LISTS = {"industry": INDUSTRY, "skill": SKILL, "credential": CREDENTIAL, "stage": LISTING}
 
 
 @dataclass(frozen=True)
@@ -102,7 +131,6 @@ class RoleFilter(django_filters.FilterSet):
     # Before the official-median filter and the sort, which then read this area's figures.
     pay_in = django_filters.ChoiceFilter(
         label="Show official pay in",
-        choices=Area.objects.grouped_choices,
         method="filter_pay_in",
         empty_label="The whole U.S.",
         # Some 600 areas: written directly, not an option template each (careers.widgets).
@@ -110,25 +138,19 @@ class RoleFilter(django_filters.FilterSet):
         help_text="The official medians, their filter and their sort, in this state or "
         "metropolitan area.",
     )
-    industry = django_filters.ModelChoiceFilter(
+    industry = SlugChoiceFilter(
         label="Industry",
-        queryset=Industry.objects.all(),
-        to_field_name="slug",
-        field_name="industries",
+        method="filter_industry",
         empty_label="Any industry",
     )
     skill = SkillsFilter(
         label="Skills",
-        queryset=Skill.objects.order_by("category", "name"),
-        to_field_name="slug",
         method="filter_skills",
         widget=forms.CheckboxSelectMultiple,
         help_text="Roles must list every skill you tick.",
     )
-    credential = django_filters.ModelChoiceFilter(
+    credential = SlugChoiceFilter(
         label="Credential",
-        queryset=Credential.objects.all(),
-        to_field_name="slug",
         method="filter_credential",
         empty_label="Any credential",
     )
@@ -141,11 +163,9 @@ class RoleFilter(django_filters.FilterSet):
     )
     # Still called "stage" so links from before the article's lists (?stage=entry, mid,
     # advanced) keep working: those are the slugs of the three stage lists.
-    stage = django_filters.ModelChoiceFilter(
+    stage = SlugChoiceFilter(
         label="In the article’s list",
-        queryset=ArticleListing.objects.all(),
-        to_field_name="slug",
-        field_name="listings",
+        method="filter_stage",
         empty_label="Any list",
         help_text="A role the article names in several lists is found under each.",
     )
@@ -183,6 +203,11 @@ class RoleFilter(django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.form.label_suffix = ""
+        # Every filter's options in one query: validated, and shown on chips, from it.
+        self.choices = DirectoryChoices.load()
+        for name, kind in CHOICE_LISTS.items():
+            self.form.fields[name].choices = self.choices.choices(kind)
+        self.form.fields["pay_in"].choices = self.choices.area_choices()
 
     # The words searched instead, when the visitor's own found no role ("pythn").
     mended_terms = ()
@@ -198,11 +223,18 @@ class RoleFilter(django_filters.FilterSet):
         roles, self.mended_terms = queryset.search_forgiving(value)
         return roles
 
+    def filter_industry(self, queryset, name, value):
+        return queryset.filter(industries=self.choices.get(INDUSTRY, value).pk)
+
     def filter_skills(self, queryset, name, value):
-        return queryset.with_all_skills(value) if value else queryset
+        skills = [self.choices.get(SKILL, slug).pk for slug in value]
+        return queryset.with_all_skills(skills) if skills else queryset
 
     def filter_credential(self, queryset, name, value):
-        return queryset.filter(role_credentials__credential=value)
+        return queryset.filter(role_credentials__credential=self.choices.get(CREDENTIAL, value).pk)
+
+    def filter_stage(self, queryset, name, value):
+        return queryset.filter(listings=self.choices.get(LISTING, value).pk)
 
     def filter_education(self, queryset, name, value):
         return queryset.open_to_education(EDUCATION_BY_SLUG[value])
@@ -242,7 +274,7 @@ class RoleFilter(django_filters.FilterSet):
         if not self.is_bound:
             return []
         self.form.is_valid()  # an invalid skill is absent from cleaned_data
-        return [skill.slug for skill in self.form.cleaned_data.get("skill") or []]
+        return list(self.form.cleaned_data.get("skill") or [])
 
     def error_summary(self):
         """[(anchor, label, messages)] for the filters that could not be used."""
@@ -285,6 +317,8 @@ class RoleFilter(django_filters.FilterSet):
     def _display(self, name, value):
         if name == "pay_in" and self.pay_area is not None:
             return self.pay_area.title
+        if name in CHOICE_LISTS:
+            return self.choices.get(CHOICE_LISTS[name], value).name
         if name in ("track", "education"):
             return dict(self.form.fields[name].choices).get(value, value)
         if name in ("salary_min", "official_median_min"):
@@ -299,7 +333,7 @@ class RoleFilter(django_filters.FilterSet):
             if key == "page":
                 continue
             if key == name:
-                kept = [v for v in values if name == "skill" and v and v != value.slug]
+                kept = [v for v in values if name == "skill" and v and v != value]
                 if kept:
                     query.setlist(key, kept)
             else:

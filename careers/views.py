@@ -35,7 +35,7 @@ from careers.models import (
     Statistic,
     WageRelease,
 )
-from careers.models.salary_scales import site_scale_of
+from careers.models.role_totals import site_scale_of
 from careers.official.industry_pay import IndustryPay
 from careers.official.role_page_pay import RolePagePay
 from careers.permalinks import find_by_slug
@@ -74,6 +74,7 @@ def paginate(request, queryset, per_page, *, count=None):
 
 def home(request):
     listings = ArticleListing.objects.with_published_role_counts()
+    tracks, salary_scale = Role.objects.published().counts_by_track_and_salary_scale()
     return render(
         request,
         "careers/home.html",
@@ -83,14 +84,16 @@ def home(request):
             "salary_ranges": FieldSalaryRange.objects.for_page(),
             "key_points": KeyPoint.objects.for_page(),
             "listings": listings,
-            "tracks": Role.objects.published().counts_by_track(),
-            "featured_roles": Role.objects.for_directory().featured().order_by("title"),
+            "tracks": tracks,
+            "featured_roles": Role.objects.for_cards().featured().order_by("title"),
+            # The site scale (careers.context_processors), read with the track counts.
+            "salary_scale": salary_scale,
         },
     )
 
 
 def directory_filter(request):
-    return RoleFilter(request.GET or None, queryset=Role.objects.for_directory().order_by("title"))
+    return RoleFilter(request.GET or None, queryset=Role.objects.for_cards().order_by("title"))
 
 
 def role_list(request):
@@ -119,7 +122,7 @@ def role_list(request):
             "page_notice": page_notice,
             "applied_filters": filterset.applied_filters(),
             "active_filter_count": filterset.active_filter_count(),
-            "skills_by_category": Skill.objects.grouped_by_category(),
+            "skills_by_category": filterset.choices.skills_by_category(),
             "selected_skills": filterset.selected_skill_slugs(),
             "export_url": reverse("careers:role-export") + (f"?{query}" if query else ""),
         },
@@ -131,9 +134,7 @@ def role_export(request):
     """The directory's current result (same filters, every page) as a CSV file."""
     filterset = directory_filter(request)
     stream = io.StringIO()
-    write_directory_csv(
-        filterset.qs.select_related("salary_source__cited_in"), stream, request.build_absolute_uri
-    )
+    write_directory_csv(filterset.qs.for_export(), stream, request.build_absolute_uri)
     response = HttpResponse(stream.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="ml-career-guide-roles.csv"'
     return response

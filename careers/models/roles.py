@@ -22,7 +22,7 @@ from careers.models.natural_keys import SlugNaturalKeyManager
 from careers.models.reviewing import ReviewQuerySet
 from careers.models.revisions import RevisionLock
 from careers.models.role_links import RoleCredential, RoleSkill
-from careers.models.salary_scales import SalaryScaleQuerySet
+from careers.models.role_totals import RoleTotalsQuerySet
 from careers.models.searching import SearchableQuerySet, words_of
 from careers.official.models import (
     RoleOccupation,
@@ -45,7 +45,7 @@ def occupation_links(with_estimates=False):
     return models.Prefetch("occupation_links", queryset=links)
 
 
-class RoleQuerySet(SearchableQuerySet, ReviewQuerySet, SalaryScaleQuerySet):
+class RoleQuerySet(SearchableQuerySet, ReviewQuerySet, RoleTotalsQuerySet):
     # What a role search looks in: the directory's text filter and the site search alike.
     search_fields = ("title", "summary", "description")
     search_related = (("role_skills", "skill__name"), ("role_skills", "skill__aliases__name"))
@@ -81,6 +81,11 @@ class RoleQuerySet(SearchableQuerySet, ReviewQuerySet, SalaryScaleQuerySet):
     def with_listings(self):
         """Prefetch the article's lists each role is in, in list order, in one more query."""
         return self.prefetch_related("listings")
+
+    def for_export(self):
+        """What the directory's CSV adds to its cards: each role's salary source and
+        industries (one query more)."""
+        return self.select_related("salary_source__cited_in").prefetch_related("industries")
 
     def ranked_by_skill_match(self, skills):
         """The roles that list at least one of `skills`, best match for someone who has
@@ -118,10 +123,6 @@ class RoleQuerySet(SearchableQuerySet, ReviewQuerySet, SalaryScaleQuerySet):
     def for_cards(self):
         """Published roles with what a role card shows, in a fixed number of queries."""
         return self.published().with_skills().with_listings().with_official_median()
-
-    def for_directory(self):
-        """for_cards(), with each role's industries for the directory's CSV."""
-        return self.for_cards().prefetch_related("industries")
 
     def with_skills_and_credentials(self):
         """Each role's skills (core first) and credentials (required first) with their
@@ -213,14 +214,6 @@ class RoleQuerySet(SearchableQuerySet, ReviewQuerySet, SalaryScaleQuerySet):
     def with_stale_salary(self, today=None):
         """Roles whose salary figure is older than settings.SALARY_STALE_MONTHS."""
         return self.filter(salary_as_of__lt=stale_before(today))
-
-    def counts_by_track(self):
-        """How many of these roles are in each track, in one query: [(value, label, count)…].
-        (Counts by the article's lists: ArticleListing.objects.with_published_role_counts().)"""
-        counts = self.aggregate(
-            **{f"track_{value}": Count("pk", filter=Q(track=value)) for value in self.model.Track}
-        )
-        return [(value, label, counts[f"track_{value}"]) for value, label in Role.Track.choices]
 
 
 class Role(RevisionLock):

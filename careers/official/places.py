@@ -26,6 +26,19 @@ NAICS_PATTERN = r"^[0-9]{2}(-[0-9]{2}|[0-9A-Z]{4})?$"
 POSTAL_CODES = frozenset(STATES) | {"GU", "VI"}
 
 
+# The groups of a select box of areas (AreaQuerySet.choosable), in the order shown.
+AREA_CHOICE_GROUPS = {"state": "States and territories", "metropolitan": "Metropolitan areas"}
+
+
+def group_area_choices(rows):
+    """[(group label, [(slug, title), …]), …] from (choice_group, slug, title) rows in
+    the order they should be listed."""
+    groups = {key: [] for key in AREA_CHOICE_GROUPS}
+    for group, slug, title in rows:
+        groups[group].append((slug, title))
+    return [(label, groups[key]) for key, label in AREA_CHOICE_GROUPS.items()]
+
+
 class AreaQuerySet(models.QuerySet):
     def states(self):
         """States, DC and the territories BLS publishes, by name."""
@@ -38,20 +51,24 @@ class AreaQuerySet(models.QuerySet):
         """Every area smaller than the nation."""
         return self.exclude(kind=Area.Kind.NATIONAL)
 
+    def choosable(self):
+        """The areas a select box offers (states, territories, metropolitan areas), each
+        annotated with `choice_group`, its key in AREA_CHOICE_GROUPS."""
+        return self.filter(
+            kind__in=[Area.Kind.STATE, Area.Kind.TERRITORY, Area.Kind.METROPOLITAN]
+        ).annotate(
+            choice_group=models.Case(
+                models.When(kind=Area.Kind.METROPOLITAN, then=models.Value("metropolitan")),
+                default=models.Value("state"),
+                output_field=models.CharField(),
+            )
+        )
+
     def grouped_choices(self):
         """States and territories, then metropolitan areas, as grouped (slug, title)
         choices for a select box: one query."""
-        groups = {Area.Kind.STATE: [], Area.Kind.METROPOLITAN: []}
-        rows = self.filter(
-            kind__in=[Area.Kind.STATE, Area.Kind.TERRITORY, Area.Kind.METROPOLITAN]
-        ).order_by("title")
-        for slug, title, kind in rows.values_list("slug", "title", "kind"):
-            group = Area.Kind.METROPOLITAN if kind == Area.Kind.METROPOLITAN else Area.Kind.STATE
-            groups[group].append((slug, title))
-        return [
-            ("States and territories", groups[Area.Kind.STATE]),
-            ("Metropolitan areas", groups[Area.Kind.METROPOLITAN]),
-        ]
+        rows = self.choosable().order_by("title").values_list("choice_group", "slug", "title")
+        return group_area_choices(rows)
 
     def matching(self, text):
         """Areas whose title holds `text` (case aside), or, when `text` is a postal code

@@ -8,7 +8,7 @@ from urllib.parse import parse_qsl
 
 import pytest
 
-from careers.models import Role
+from careers.models import Industry, Role, RoleSkill, Skill
 from tests.helpers import text
 
 URL = "/roles/"
@@ -174,3 +174,20 @@ def test_the_number_of_roles_found_heads_the_results_before_any_card(client):
 def test_no_chips_and_no_clear_link_without_filters(client):
     html = client.get(URL).content.decode()
     assert 'class="filter-chip"' not in html and 'class="clear-filters"' not in html
+
+
+def test_an_industry_and_a_skill_an_editor_adds_are_offered_and_filter_at_once(client, make_role):
+    space = Industry.objects.create(name="Space exploration", slug="space")
+    orbits = Skill.objects.create(name="Orbital mechanics", slug="orbits", category="specialism")
+    astronaut = make_role(title="Astronaut", slug="astronaut")
+    astronaut.industries.add(space)
+    RoleSkill.objects.create(role=astronaut, skill=orbits)
+    response = client.get(URL, {"industry": "space", "skill": "orbits"})
+    html = response.content.decode()
+    assert '<option value="space" selected>Space exploration</option>' in html
+    assert re.search(r'name="skill" value="orbits"[^>]*checked', html)
+    assert [role.title for role in response.context["page"].object_list] == ["Astronaut"]
+    assert [visible for visible, _, _ in chips(response)] == [
+        "Industry: Space exploration ×",
+        "Skill: Orbital mechanics ×",
+    ]

@@ -195,6 +195,9 @@ def test_the_export_honours_the_directory_filters(client):
         "150000",
     )
     assert data_scientist["Page"] == BASE + "/roles/data-scientist/"
+    industries = Industry.objects.filter(roles__slug="data-scientist").order_by("name")
+    assert data_scientist["Industries"] == "; ".join(industry.name for industry in industries)
+    assert data_scientist["Industries"]
 
 
 def test_the_directory_links_to_the_export_with_its_filters(client):

@@ -1,8 +1,9 @@
-"""The scale salary bars are drawn on: the role queryset's methods that find it (mixed
-into careers.models.roles.RoleQuerySet)."""
+"""Figures over a set of roles, each in one aggregate query or riding on the roles'
+own query: the scale every salary bar is drawn on, and how many roles each track holds
+(mixed into careers.models.roles.RoleQuerySet, which gives published())."""
 
 from django.db import models
-from django.db.models import F, Max, Subquery
+from django.db.models import Count, F, Max, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from careers.charts import SalaryScale
@@ -33,14 +34,18 @@ def scale_up_to(*figures):
     return SalaryScale.up_to(max((f for f in figures if f is not None), default=None))
 
 
-class SalaryScaleQuerySet(models.QuerySet):
+def site_scale_of(role):
+    """site_salary_scale(), from a role of with_site_salary_scale()."""
+    return scale_up_to(role.site_article_top, role.site_official_top)
+
+
+class RoleTotalsQuerySet(models.QuerySet):
     def salary_scale(self):
         """One scale for every salary bar on a page: US$0 to the highest figure among
         these roles and their official occupations' estimates, rounded up to a round
         number; None when there is no figure at all. One aggregate query, whatever the
         number of roles."""
-        figures = self.aggregate(article=Max(ARTICLE_TOP), official=Max(top_official(self)))
-        return scale_up_to(*figures.values())
+        return self._salary_scale_from(self.aggregate(**self._salary_scale_figures()))
 
     def site_salary_scale(self):
         """The scale every page draws its salary bars on: that of all published roles,
@@ -61,7 +66,28 @@ class SalaryScaleQuerySet(models.QuerySet):
             site_article_top=Subquery(article), site_official_top=top_official(published)
         )
 
+    def counts_by_track(self):
+        """How many of these roles are in each track, in one query: [(value, label, count)…].
+        (Counts by the article's lists: ArticleListing.objects.with_published_role_counts().)"""
+        return self._tracks_from(self.aggregate(**self._track_counts()))
 
-def site_scale_of(role):
-    """site_salary_scale(), from a role of with_site_salary_scale()."""
-    return scale_up_to(role.site_article_top, role.site_official_top)
+    def counts_by_track_and_salary_scale(self):
+        """(counts_by_track(), salary_scale()) of these roles, in one aggregate query: the
+        home page's counts, and the scale its role cards are drawn on."""
+        figures = self.aggregate(**self._track_counts(), **self._salary_scale_figures())
+        return self._tracks_from(figures), self._salary_scale_from(figures)
+
+    def _salary_scale_figures(self):
+        return {"scale_article": Max(ARTICLE_TOP), "scale_official": Max(top_official(self))}
+
+    @staticmethod
+    def _salary_scale_from(figures):
+        return scale_up_to(figures["scale_article"], figures["scale_official"])
+
+    def _track_counts(self):
+        return {f"track_{value}": Count("pk", filter=Q(track=value)) for value in self.model.Track}
+
+    def _tracks_from(self, counts):
+        return [
+            (value, label, counts[f"track_{value}"]) for value, label in self.model.Track.choices
+        ]

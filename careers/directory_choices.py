@@ -1,0 +1,88 @@
+"""What the directory's filters offer, read in one query.
+
+Skills, industries, credentials, the article's lists and the places with official pay
+are five small lists from five tables: one UNION of a values_list() of the same shape
+from each, split here. Each option keeps its id, so a filter validates a slug in memory
+and narrows the roles by id, the same SQL a model choice would send."""
+
+from dataclasses import dataclass
+
+from django.db.models import CharField, F, IntegerField, Value
+
+from careers.models import Area, ArticleListing, Credential, Industry, Skill
+from careers.official.places import group_area_choices
+
+SKILL, INDUSTRY, CREDENTIAL, LISTING, AREA = "skill", "industry", "credential", "listing", "area"
+
+
+@dataclass(frozen=True)
+class Option:
+    """One thing a filter offers: its slug (the value in links), its name, its id, and
+    the group it is listed under (a skill's category, a credential's kind…)."""
+
+    pk: int
+    slug: str
+    name: str
+    group: str
+
+
+def _rows(queryset, kind, name, group=None, position=None):
+    """`queryset` as (kind, group, position, name, slug, pk) rows, the union's shape."""
+    text = CharField()
+    return (
+        queryset.order_by()
+        .annotate(
+            option_kind=Value(kind, output_field=text),
+            option_group=F(group) if group else Value("", output_field=text),
+            option_position=F(position) if position else Value(0, output_field=IntegerField()),
+            option_name=F(name),
+        )
+        .values_list("option_kind", "option_group", "option_position", "option_name", "slug", "pk")
+    )
+
+
+class DirectoryChoices:
+    """The options of the directory's filters, each list in the order it is shown:
+    skills by category then name, industries by name, credentials by kind then name,
+    the article's lists in their editors' order, places by name within their group."""
+
+    def __init__(self, options):
+        self._options = {kind: {} for kind in (SKILL, INDUSTRY, CREDENTIAL, LISTING, AREA)}
+        for kind, option in options:
+            self._options[kind][option.slug] = option
+
+    @classmethod
+    def load(cls):
+        """Every option, in one query."""
+        union = _rows(Skill.objects.all(), SKILL, "name", group="category").union(
+            _rows(Industry.objects.all(), INDUSTRY, "name"),
+            _rows(Credential.objects.all(), CREDENTIAL, "name", group="kind"),
+            _rows(ArticleListing.objects.all(), LISTING, "title", position="position"),
+            _rows(Area.objects.choosable(), AREA, "title", group="choice_group"),
+            all=True,
+        )
+        rows = union.order_by("option_kind", "option_group", "option_position", "option_name")
+        return cls((kind, Option(pk, slug, name, group)) for kind, group, _, name, slug, pk in rows)
+
+    def choices(self, kind):
+        """[(slug, name), …] for a select box or checkboxes."""
+        return [(option.slug, option.name) for option in self._options[kind].values()]
+
+    def area_choices(self):
+        """The places, grouped as AreaQuerySet.grouped_choices() groups them."""
+        return group_area_choices(
+            (option.group, option.slug, option.name) for option in self._options[AREA].values()
+        )
+
+    def get(self, kind, slug):
+        return self._options[kind][slug]
+
+    def skills_by_category(self):
+        """[(category label, [Option, …]), …] in the categories' declared order, as
+        Skill.objects.grouped_by_category() gives them (the skill picker's groups)."""
+        skills = self._options[SKILL].values()
+        groups = {value: (label, []) for value, label in Skill.Category.choices}
+        for skill in skills:
+            if skill.group in groups:
+                groups[skill.group][1].append(skill)
+        return [(label, members) for label, members in groups.values() if members]
