@@ -70,6 +70,28 @@ def test_pages_are_gzipped_for_browsers_that_ask(client, cached):
     assert revisit.status_code == 304
 
 
+def test_a_cached_page_is_compressed_once_when_stored_not_on_every_visit(client, monkeypatch):
+    import django.middleware.gzip
+
+    import careerguide.page_cache
+
+    calls = []
+    real = django.middleware.gzip.compress_string
+    for module in (django.middleware.gzip, careerguide.page_cache):
+        monkeypatch.setattr(
+            module, "compress_string", lambda *a, **k: calls.append(1) or real(*a, **k)
+        )
+    first = client.get(ROLE_PAGE, HTTP_ACCEPT_ENCODING="gzip")
+    assert first[STATUS_HEADER] == "miss" and first["Content-Encoding"] == "gzip"
+    assert len(calls) == 1
+    for _ in range(3):
+        again = client.get(ROLE_PAGE, HTTP_ACCEPT_ENCODING="gzip")
+        assert again[STATUS_HEADER] == "hit" and again["Content-Encoding"] == "gzip"
+        assert gzip.decompress(again.content) == gzip.decompress(first.content)
+    assert len(calls) == 1
+    assert "Accept-Encoding" in again["Vary"]
+
+
 def test_pages_for_signed_in_people_are_gzipped_too(editor_client):
     response = editor_client.get("/admin/", HTTP_ACCEPT_ENCODING="gzip")
     assert response["Content-Encoding"] == "gzip"
