@@ -40,6 +40,14 @@ def scrolls_sideways(page):
     )
 
 
+def problems_on(page):
+    """What axe finds on the page as it is now, and whether it scrolls sideways."""
+    found = axe_violations(page)
+    if scrolls_sideways(page):
+        found.append("the page scrolls sideways")
+    return found
+
+
 def use_scheme(page, scheme):
     """Switch the page between the light and dark schemes without reloading it, and let
     the browser apply the stylesheet's rules before anything is measured."""
@@ -61,10 +69,7 @@ def test_every_page_type_is_accessible_and_fits_the_screen(page, site, screensho
         # Each page is loaded once and checked in both schemes.
         for scheme in SCHEMES:
             use_scheme(page, scheme)
-            found = axe_violations(page)
-            if scrolls_sideways(page):
-                found.append("the page scrolls sideways")
-            if found:
+            if found := problems_on(page):
                 problems[f"{name} {path} ({scheme})"] = found
             suffix = "" if scheme == "light" else f"-{scheme}"
             page.screenshot(

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from careers.models import Role, Shortlist
-from tests.browser.test_accessibility import SCHEMES, axe_violations, scrolls_sideways, use_scheme
+from tests.browser.test_accessibility import SCHEMES, problems_on, use_scheme
 from tests.browser.test_print import PAPER_WIDTHS, page_count
 from tests.helpers import DESKTOP, PASSWORD, PHONE, make_advisor, make_shortlist
 
@@ -115,10 +115,7 @@ def test_the_advisors_pages_and_controls_are_accessible_and_fit_the_screen(page,
             page.locator(".add-to-shortlist summary").click()  # checked open
         for scheme in SCHEMES:
             use_scheme(page, scheme)
-            found = axe_violations(page)
-            if scrolls_sideways(page):
-                found.append("the page scrolls sideways")
-            if found:
+            if found := problems_on(page):
                 problems[f"{path} ({scheme})"] = found
     assert not problems, json.dumps(problems, indent=2, ensure_ascii=False)
 
