@@ -10,17 +10,10 @@ from playwright.sync_api import expect
 from careers.models import Role, Shortlist
 from tests.browser.test_accessibility import SCHEMES, problems_on, use_scheme
 from tests.browser.test_print import PAPER_WIDTHS, page_count
-from tests.helpers import DESKTOP, PASSWORD, PHONE, make_advisor, make_shortlist
+from tests.helpers import DESKTOP, PHONE, make_advisor, make_shortlist
+from tests.helpers.browser import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def sign_in(page, site, path):
-    page.goto(site + path)
-    page.get_by_label("Username").fill("ada")
-    page.get_by_label("Password").fill(PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Log in").click()
 
 
 def add_from(page, url, *, role=None, new_title=None):
@@ -41,7 +34,7 @@ def test_an_advisor_builds_and_sends_a_shortlist_a_student_opens_it(page, browse
     settings.SITE_URL = site
     third = Role.objects.published().exclude(slug__in=["data-scientist", "robotics-engineer"])[0]
     make_advisor("ada")
-    sign_in(page, site, "/my-shortlists/")
+    sign_in(page, site, "ada", "/my-shortlists/")
     expect(page.get_by_role("heading", name="My shortlists")).to_be_visible()
 
     add_from(page, site + "/roles/data-scientist/", new_title="Year 12 computing")
@@ -101,7 +94,7 @@ def test_the_advisors_pages_and_controls_are_accessible_and_fit_the_screen(page,
     shortlist = Shortlist.objects.get(owner=ada)
     page.set_viewport_size(viewport)
     page.emulate_media(reduced_motion="reduce")
-    sign_in(page, site, "/my-shortlists/")
+    sign_in(page, site, "ada", "/my-shortlists/")
     problems = {}
     for path in (
         "/my-shortlists/",

@@ -2,28 +2,17 @@
 reason, found in the history as old → new with who and why, and restored from
 there with one press."""
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from careers.accounts import EDITORS_GROUP
 from careers.models import Role
-
-
-def go(page, locator):
-    with page.expect_navigation():
-        locator.click()
+from tests.helpers import make_staff
+from tests.helpers.browser import go, sign_in
 
 
 def log_in_as_editor(page, site):
-    editor = get_user_model().objects.create_user(
-        "erin", password="erin-password-2026", is_staff=True
-    )
-    editor.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    page.goto(site + "/admin/")
-    page.get_by_label("Username").fill("erin")
-    page.get_by_label("Password").fill("erin-password-2026")
-    go(page, page.get_by_role("button", name="Log in"))
+    make_staff("erin", EDITORS_GROUP)
+    sign_in(page, site, "erin")
 
 
 def test_an_editor_sees_the_change_with_its_reason_and_reverts_it_in_one_go(page, site):

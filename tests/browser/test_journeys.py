@@ -3,23 +3,16 @@
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from careers.accounts import EDITORS_GROUP
 from careers.models import Role
-from tests.helpers import DESKTOP, PHONE
+from tests.helpers import DESKTOP, PHONE, make_staff
+from tests.helpers.browser import go, sign_in
 
 # Live-server tests empty the database afterwards: marked transactional so that
 # pytest-django runs them after every other test.
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def go(page, locator):
-    """Click something that loads a new page, and wait for that page."""
-    with page.expect_navigation():
-        locator.click()
 
 
 def card_titles(page):
@@ -113,14 +106,8 @@ def test_a_keyboard_user_skips_to_the_content_and_filters_with_tab_and_enter(pag
 
 
 def test_an_editor_changes_a_salary_and_sees_it_refused_recorded_and_published(page, site):
-    editor = get_user_model().objects.create_user(
-        "edna", password="edna-password-2026", is_staff=True
-    )
-    editor.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    page.goto(site + "/admin/")
-    page.get_by_label("Username").fill("edna")
-    page.get_by_label("Password").fill("edna-password-2026")
-    go(page, page.get_by_role("button", name="Log in"))
+    make_staff("edna", EDITORS_GROUP)
+    sign_in(page, site, "edna")
 
     page.goto(site + "/admin/careers/role/")
     go(page, page.get_by_role("link", name="Robotics Engineer"))
