@@ -175,34 +175,30 @@ def test_gunicorn_is_set_by_the_environment(monkeypatch):
     assert settings["forwarded_allow_ips"] == "*"
 
 
-def test_make_serve_refuses_to_start_without_a_secret_key():
-    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SECRET_KEY"}
-    # -o install: check the key without installing anything.
+# Production needs both; each missing one stops the start before anything runs.
+REQUIRED_SETTINGS = [
+    pytest.param("DJANGO_SECRET_KEY", {}, id="secret key"),
+    pytest.param("DJANGO_SITE_URL", {"DJANGO_SECRET_KEY": "x" * 50}, id="site address"),
+]
+
+
+def environment_without(missing, given):
+    return {**{k: v for k, v in os.environ.items() if k != missing}, **given}
+
+
+@pytest.mark.parametrize("missing, given", REQUIRED_SETTINGS)
+def test_make_serve_refuses_to_start_without_a_required_setting(missing, given):
+    # -o install: check the settings without installing anything.
     result = subprocess.run(
         ["make", "--no-print-directory", "-o", "install", "serve"],
         cwd=ROOT,
-        env=environment,
+        env=environment_without(missing, given),
         capture_output=True,
         text=True,
         check=False,
     )
     assert result.returncode != 0
-    assert "DJANGO_SECRET_KEY is not set" in result.stdout
-    assert "migrate" not in result.stdout
-
-
-def test_make_serve_refuses_to_start_without_the_sites_public_address():
-    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SITE_URL"}
-    result = subprocess.run(
-        ["make", "--no-print-directory", "-o", "install", "serve"],
-        cwd=ROOT,
-        env={**environment, "DJANGO_SECRET_KEY": "x" * 50},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode != 0
-    assert "DJANGO_SITE_URL is not set" in result.stdout
+    assert f"{missing} is not set" in result.stdout
     assert "migrate" not in result.stdout
 
 
@@ -265,30 +261,17 @@ def test_the_image_runs_the_same_commands_as_make_serve():
     assert 'CMD ["gunicorn", "--config", "gunicorn.conf.py"]' in dockerfile
 
 
-def test_the_image_refuses_to_start_without_a_secret_key():
-    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SECRET_KEY"}
+@pytest.mark.parametrize("missing, given", REQUIRED_SETTINGS)
+def test_the_image_refuses_to_start_without_a_required_setting(missing, given):
     result = subprocess.run(
         ["sh", str(ROOT / "docker-entrypoint.sh"), "echo", "started"],
-        env=environment,
+        env=environment_without(missing, given),
         capture_output=True,
         text=True,
         check=False,
     )
     assert result.returncode != 0 and "started" not in result.stdout
-    assert "DJANGO_SECRET_KEY is not set" in result.stderr
-
-
-def test_the_image_refuses_to_start_without_the_sites_public_address():
-    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SITE_URL"}
-    result = subprocess.run(
-        ["sh", str(ROOT / "docker-entrypoint.sh"), "echo", "started"],
-        env={**environment, "DJANGO_SECRET_KEY": "x" * 50},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode != 0 and "started" not in result.stdout
-    assert "DJANGO_SITE_URL is not set" in result.stderr
+    assert f"{missing} is not set" in result.stderr
 
 
 def compose_command():
