@@ -3,9 +3,8 @@ the directory, a role page, the compare table or a pay table can be compared by 
 
 Every chart is the same size (CHART_WIDTH × BAR_HEIGHT drawing units, one fixed CSS
 size), so a bar means the same length for the same dollars on every page. This module
-holds only geometry: where things sit, in drawing units. The templates
-(includes/salary_bar.html, official_bar.html, pay_axis.html) draw it with classes,
-and careers.templatetags.career_format turns the figures into coordinates.
+holds only geometry: where things sit, in drawing units. careers.chart_drawing writes
+it as SVG with classes, for the tags of careers.templatetags.career_format.
 """
 
 import functools

@@ -1,5 +1,6 @@
 """Figures on pages: thin template filters over careers.formatting (which the CSV
-export, JSON-LD and the admin use too), and the salary bars' inclusion tags."""
+export, JSON-LD and the admin use too), and the salary bars' tags (drawn by
+careers.chart_drawing)."""
 
 import re
 
@@ -7,7 +8,7 @@ from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
-from careers import charts, formatting
+from careers import chart_drawing, formatting
 from careers.formatting import Wage
 
 register = template.Library()
@@ -72,59 +73,35 @@ def time_element(value):
     )
 
 
-@register.filter
-def svg_number(value):
-    """A coordinate for an SVG attribute: plain digits and a dot, whatever the locale."""
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+register.filter("svg_number", chart_drawing.svg_number)
 
 
-@register.inclusion_tag("includes/pay_bar.html")
+@register.simple_tag
 def salary_bar(role, scale):
     """The article's salary figures for `role` as a bar on the page's shared scale
     (careers.charts.SalaryScale). Decorative: the figures are written beside it. Nothing
     is drawn for a role without a figure, or where the page has no scale."""
-    return _bar_context("article", scale, scale.bar(role) if scale else None)
+    return chart_drawing.bar_svg("article", scale, scale.bar(role) if scale else None)
 
 
-@register.inclusion_tag("includes/pay_bar.html")
+@register.simple_tag
 def official_bar(estimate, scale):
     """An official wage estimate's 10th to 90th percentile as a bar on the page's shared
     scale, the median marked, open past a top-coded end. Decorative, as salary_bar."""
-    return _bar_context(
-        "official", scale, scale.distribution(estimate) if scale and estimate else None
-    )
+    bar = scale.distribution(estimate) if scale and estimate else None
+    return chart_drawing.bar_svg("official", scale, bar)
 
 
-@register.inclusion_tag("includes/pay_bar.html")
+@register.simple_tag
 def role_official_bar(role, scale):
     """official_bar for a role annotated by RoleQuerySet.with_official_median() (cards)."""
-    return _bar_context("official", scale, scale.official_spread(role) if scale else None)
+    return chart_drawing.bar_svg("official", scale, scale.official_spread(role) if scale else None)
 
 
-@register.inclusion_tag("includes/pay_axis.html")
+@register.simple_tag
 def pay_axis(scale):
     """The dollar axis under a page's bars: the same width, with labelled round steps."""
-    return {"scale": scale, "ticks": scale.ticks() if scale else [], **CHART_SIZE}
-
-
-CHART_SIZE = {"chart_width": charts.CHART_WIDTH, "bar_height": charts.BAR_HEIGHT}
-
-
-def _bar_context(kind, scale, bar):
-    """A charts.Bar's coordinates as SVG attributes, and the scale's grid lines."""
-    if bar is None:
-        return {"bar": None}
-    return {
-        "kind": kind,
-        "bar": bar,
-        "grid": [tick.x for tick in scale.ticks()[1:-1]],
-        "top": charts.BAR_TOP,
-        "bottom": charts.BAR_TOP + charts.BAR_THICKNESS,
-        "thickness": charts.BAR_THICKNESS,
-        "marker_width": charts.MARKER_WIDTH,
-        "middle": charts.BAR_HEIGHT / 2,
-        **CHART_SIZE,
-    }
+    return chart_drawing.axis_svg(scale)
 
 
 @register.filter(needs_autoescape=True)
