@@ -3,6 +3,7 @@ role's page lists the industries that employ most of its occupation (PayByIndust
 an industry's page shows its roles' pay in the NAICS industries it is mapped to
 (IndustryPay, through `Industry.official_industries`)."""
 
+import functools
 from dataclasses import dataclass
 
 from django.db.models import F, Q
@@ -26,6 +27,7 @@ TOP_INDUSTRIES = 12
 COMPARED_LEVELS = (NaicsIndustry.Level.THREE_DIGIT, NaicsIndustry.Level.FOUR_DIGIT)
 
 
+@functools.cache
 def naics_prefixes(naics):
     """What the codes of an industry's parts begin with: "541000" → ("541",),
     "541500" → ("5415",), the sector "31-33" → ("31", "32", "33"); one of BLS's own
@@ -36,14 +38,16 @@ def naics_prefixes(naics):
     return (naics.rstrip("0") or naics,)
 
 
-def covers(outer, inner):
-    """Whether the industry coded `outer` contains the one coded `inner` (or is it)."""
-    parts = naics_prefixes(inner)
-    return any(part.startswith(prefix) for prefix in naics_prefixes(outer) for part in parts)
-
-
-def overlap(one, other):
-    return covers(one, other) or covers(other, one)
+def overlaps_any(naics, others):
+    """Whether the industry coded `naics` contains, or lies in, or is any of those
+    coded `others`: whether a code of its parts begins with one of theirs, or the
+    reverse ("541500" lies in the sector "54", and contains "541511")."""
+    theirs = {prefix for other in others for prefix in naics_prefixes(other)}
+    return any(
+        mine.startswith(prefix) or prefix.startswith(mine)
+        for mine in naics_prefixes(naics)
+        for prefix in theirs
+    )
 
 
 def splits_by_owner(naics):
@@ -140,12 +144,13 @@ class PayByIndustry:
         """From the estimates `wanted` selects (with industry and release), any order."""
         estimates = list(estimates)
         named_estimates = [estimate for estimate in estimates if estimate.industry_id in named]
+        named_codes = [estimate.industry.naics for estimate in named_estimates]
         others = [
             estimate
             for estimate in comparable(
                 [e for e in estimates if e.industry_id not in named and e.annual_median is not None]
             )
-            if not any(overlap(estimate.industry.naics, n.industry.naics) for n in named_estimates)
+            if not overlaps_any(estimate.industry.naics, named_codes)
         ]
         top = sorted(named_estimates + others, key=most_employed_first)[:TOP_INDUSTRIES]
         shown = {estimate.pk: estimate for estimate in [*top, *named_estimates]}.values()

@@ -7,6 +7,7 @@ estimates by industry (fixtures/official/oews-areas-and-industries-may-2025.csv)
 import html as html_lib
 import re
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -17,7 +18,7 @@ from careers.models import (
     Role,
     WageEstimate,
 )
-from careers.official.industry_pay import TOP_INDUSTRIES, PayByIndustry
+from careers.official.industry_pay import TOP_INDUSTRIES, PayByIndustry, overlaps_any
 from tests.helpers.charts import axis_labels, drawn_bars, units
 from tests.helpers.footnotes import footnote_markup, references
 from tests.helpers.oews import add_national_industries
@@ -315,3 +316,21 @@ def test_an_editor_counts_an_official_industry_for_a_guide_industry_in_the_admin
     assert "Official industries counted: General Merchandise Retailers (NAICS 455000" in text
     assert "Sectors 44 and 45" not in text
     assert "Named in the guide: Retail" in words(pay_by_industry(client))
+
+
+@pytest.mark.parametrize(
+    ("naics", "named", "overlapping"),
+    [
+        ("541500", ["541500"], True),  # the same industry
+        ("541500", ["540000"], True),  # lies in a named sector
+        ("541000", ["541511"], True),  # contains a named industry
+        ("31-33", ["332000"], True),  # a ranged sector contains its parts
+        ("541500", ["511200", "522000"], False),
+        ("611002", ["611000"], True),  # an owner grouping lies in its subsector
+        ("541500", [], False),
+    ],
+)
+def test_an_industry_the_guide_names_keeps_its_parts_and_its_sector_out_of_the_list(
+    naics, named, overlapping
+):
+    assert overlaps_any(naics, named) is overlapping
