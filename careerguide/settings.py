@@ -191,6 +191,12 @@ else:
 # for a single process (runserver) to try it.
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 3600 if REDIS_URL else 0)
 
+# How long figures derived from every published role (the salary scale all bars share,
+# the counts by track) are kept per content version (careers.site_figures); 0 aggregates
+# them on every request. On wherever the content version is exact: with REDIS_URL, or in
+# the one process of runserver (DEBUG). A page the page cache misses then skips them.
+FIGURE_CACHE_SECONDS = env_int("DJANGO_FIGURE_CACHE_SECONDS", 86400 if REDIS_URL or DEBUG else 0)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

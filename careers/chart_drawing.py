@@ -32,11 +32,13 @@ def bar_svg(kind, scale, bar):
         return ""
     if kind not in KINDS:
         raise ValueError(f"unknown bar kind {kind!r}")
-    return _bar_svg(kind, scale, bar)
+    return _bar_svg(kind, scale.maximum, bar)
 
 
 @functools.lru_cache(maxsize=4096)
-def _bar_svg(kind, scale, bar):
+def _bar_svg(kind, maximum, bar):
+    # Keyed by the scale's end, not the scale: a page's scale may be a lazy object.
+    scale = charts.SalaryScale(maximum)
     top, thickness = charts.BAR_TOP, charts.BAR_THICKNESS
     height = charts.BAR_HEIGHT
     grid = format_html_join(
@@ -84,13 +86,16 @@ def _bar_svg(kind, scale, bar):
     )
 
 
-@functools.lru_cache(maxsize=64)
 def axis_svg(scale):
     """The dollar axis under a chart's bars, the same width as every bar so its labels
     line up with them; "" without a scale. Decorative: the legend says the scale in
     words."""
-    if scale is None:
-        return ""
+    return "" if scale is None else _axis_svg(scale.maximum)
+
+
+@functools.lru_cache(maxsize=64)
+def _axis_svg(maximum):
+    scale = charts.SalaryScale(maximum)
     ticks = format_html_join(
         "",
         '<line class="chart-tick" x1="{0}" y1="0" x2="{0}" y2="4"/>'

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from careers.models import Role, WageEstimate
-from careers.models.role_totals import site_scale_of
+from careers.site_figures import site_salary_scale
 
 COMPARE_MIN, COMPARE_MAX = 2, 4
 
@@ -19,8 +19,8 @@ class Comparison:
 
     @property
     def salary_scale(self):
-        """The site's salary scale, read with the roles (RoleQuerySet.for_comparison)."""
-        return site_scale_of(self.roles[0]) if self.roles else None
+        """The site's salary scale (careers.site_figures), when roles are compared."""
+        return site_salary_scale() if self.roles else None
 
     @property
     def area_pay_by_role(self):

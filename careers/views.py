@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from careers import preview_images, seo
+from careers import preview_images, seo, site_figures
 from careers.comparing import COMPARE_MAX, COMPARE_MIN, compare
 from careers.exporting import write_directory_csv
 from careers.filters import RoleFilter
@@ -35,7 +35,6 @@ from careers.models import (
     Statistic,
     WageRelease,
 )
-from careers.models.role_totals import site_scale_of
 from careers.official.industry_pay import IndustryPay
 from careers.official.role_page_pay import RolePagePay
 from careers.permalinks import find_by_slug
@@ -74,7 +73,6 @@ def paginate(request, queryset, per_page, *, count=None):
 
 def home(request):
     listings = ArticleListing.objects.with_published_role_counts()
-    tracks, salary_scale = Role.objects.published().counts_by_track_and_salary_scale()
     return render(
         request,
         "careers/home.html",
@@ -84,10 +82,8 @@ def home(request):
             "salary_ranges": FieldSalaryRange.objects.for_page(),
             "key_points": KeyPoint.objects.for_page(),
             "listings": listings,
-            "tracks": tracks,
+            "tracks": site_figures.track_counts(),
             "featured_roles": Role.objects.for_cards().featured().order_by("title"),
-            # The site scale (careers.context_processors), read with the track counts.
-            "salary_scale": salary_scale,
         },
     )
 
@@ -163,7 +159,6 @@ def role_detail(request, slug):
             "meta": meta,
             "structured_data": occupation(role, meta.canonical_url),
             "steps": CareerStep.objects.around(role),
-            "salary_scale": site_scale_of(role),
             "pay_by_location": pay.by_location,
             "pay_by_industry": pay.by_industry,
         },

@@ -57,8 +57,11 @@ def test_settings(settings):
 def empty_cache(settings):
     """Each test starts with an empty cache (Redis outlives a test's rolled-back writes),
     and with page caching off: tests/test_page_cache.py turns it on where it is the
-    subject, so the rest may change settings between two requests of one page."""
+    subject, so the rest may change settings between two requests of one page. The
+    site's figures are kept per content version, as in production with Redis (the
+    cache is emptied between tests; tests/test_site_figures.py tries both ways)."""
     settings.PAGE_CACHE_SECONDS = 0
+    settings.FIGURE_CACHE_SECONDS = 3600
     cache.clear()
     yield
     cache.clear()

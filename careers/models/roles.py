@@ -145,26 +145,22 @@ class RoleQuerySet(SearchableQuerySet, ReviewQuerySet, RoleTotalsQuerySet):
         )
 
     def for_comparison(self):
-        """What the compare table shows of each role, in a fixed number of queries, and
-        the site's salary scale (with_site_salary_scale)."""
+        """What the compare table shows of each role, in a fixed number of queries."""
         return (
             self.published()
             .with_skills_and_credentials()
             .prefetch_related("industries", "listings", occupation_links(with_estimates=True))
-            .with_site_salary_scale()
         )
 
     def for_detail(self):
-        """A role page's role with its lists and links, the official median its pay
-        headline falls back on and the site's salary scale (with_site_salary_scale); its
-        steps (CareerStep.objects.around) and BLS figures (careers.official.role_page_pay)
-        are read by three queries more."""
+        """A role page's role with its lists and links and the official median its pay
+        headline falls back on; its steps (CareerStep.objects.around) and BLS figures
+        (careers.official.role_page_pay) are read by three queries more."""
         return (
             self.published()
             .with_skills_and_credentials()
             .prefetch_related("industries", "listings", occupation_links())
             .with_official_median()
-            .with_site_salary_scale()
         )
 
     def for_preview_card(self):

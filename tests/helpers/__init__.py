@@ -18,8 +18,9 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from careers.accounts import ADVISORS_GROUP
@@ -319,3 +320,13 @@ def missing(tool, hint):
     if os.environ.get("CI"):
         pytest.fail(message, pytrace=False)
     pytest.skip(message)
+
+
+def page_queries(client, url, data=None):
+    """(response, how many queries it ran) for `url` asked the second time: the first
+    keeps the site's figures for the current content version (careers.site_figures), as
+    any earlier visitor's request would have."""
+    client.get(url, data or {})
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, data or {})
+    return response, len(queries)

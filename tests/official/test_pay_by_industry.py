@@ -8,8 +8,6 @@ import html as html_lib
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from careers.models import (
     Industry,
@@ -19,6 +17,7 @@ from careers.models import (
     WageEstimate,
 )
 from careers.official.industry_pay import TOP_INDUSTRIES, PayByIndustry, overlaps_any
+from tests.helpers import page_queries
 from tests.helpers.charts import axis_labels, drawn_bars, units
 from tests.helpers.footnotes import footnote_markup, references
 from tests.helpers.oews import add_national_industries
@@ -173,12 +172,10 @@ def test_a_named_industry_bls_publishes_nothing_for_is_said_in_words(client):
 
 
 def test_a_role_page_reads_the_same_however_many_industries_bls_publishes(client):
-    with CaptureQueriesContext(connection) as before:
-        client.get(DATA_SCIENTIST)
+    _, before = page_queries(client, DATA_SCIENTIST)
     add_national_industries(600, Occupation.objects.filter(code="15-2051"))
-    with CaptureQueriesContext(connection) as after:
-        response = client.get(DATA_SCIENTIST)
-    assert len(after) == len(before)
+    response, after = page_queries(client, DATA_SCIENTIST)
+    assert after == before
     # The twelve biggest employers (now all new) and the eleven the guide names.
     table = rows(section(response, "pay-by-industry-heading"))
     assert len(table) == TOP_INDUSTRIES + NAMED_FOR_DATA_SCIENTISTS
@@ -273,20 +270,18 @@ def test_an_occupation_bls_publishes_nothing_for_there_is_named(client):
 
 
 def test_an_industry_page_reads_the_same_however_many_industries_bls_publishes(client):
-    with CaptureQueriesContext(connection) as before:
-        before_rows = rows(official_pay(client))
+    response, before = page_queries(client, FINANCE)
+    before_rows = rows(section(response, "official-pay-heading"))
     industries = add_national_industries(
         600, Occupation.objects.filter(code__in=["15-2051", "15-1252"])
     )
-    with CaptureQueriesContext(connection) as after:
-        after_rows = rows(official_pay(client))
-    assert len(after) == len(before)
-    assert after_rows == before_rows
+    response, after = page_queries(client, FINANCE)
+    assert after == before
+    assert rows(section(response, "official-pay-heading")) == before_rows
     # Counting them all in finance shows them all, still in as many queries.
     Industry.objects.get(slug="finance").official_industries.add(*industries)
-    with CaptureQueriesContext(connection) as mapped:
-        client.get(FINANCE)
-    assert len(mapped) == len(before)
+    _, mapped = page_queries(client, FINANCE)
+    assert mapped == before
 
 
 def test_an_editor_counts_an_official_industry_for_a_guide_industry_in_the_admin(

@@ -4,11 +4,8 @@ column, each figure with its source."""
 
 import re
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 from careers.models import Area, Occupation, WageEstimate
-from tests.helpers import text
+from tests.helpers import page_queries, text
 from tests.helpers.oews import add_metro_areas
 
 URL = "/roles/data-scientist/"
@@ -99,11 +96,9 @@ def test_a_state_without_a_published_median_says_not_published(client):
 
 
 def test_the_role_page_queries_do_not_grow_with_the_number_of_areas(client):
-    with CaptureQueriesContext(connection) as before:
-        client.get(URL)
+    _, before = page_queries(client, URL)
     add_metro_areas(600, Occupation.objects.filter(code="15-2051"))
-    with CaptureQueriesContext(connection) as after:
-        response = client.get(URL)
-    assert len(after) == len(before)
+    response, after = page_queries(client, URL)
+    assert after == before
     # The page lists the best-paid ten, not six hundred.
     assert len(table_rows(pay_section(response), "metros-pay-table")) == 10

@@ -4,11 +4,9 @@ bad input never breaks it."""
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from careers.models import ArticleListing, Industry, Role, RoleSkill, Skill
-from tests.helpers import text
+from tests.helpers import page_queries, text
 
 URL = "/roles/"
 
@@ -312,10 +310,9 @@ def add_roles(count, make_role):
 
 
 def count_queries(client, url, params=None):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url, params or {})
+    response, queries = page_queries(client, url, params)
     assert response.status_code == 200
-    return len(queries)
+    return queries
 
 
 @pytest.mark.parametrize(

@@ -4,11 +4,8 @@ heading says so, and the link can be shared."""
 
 import re
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 from careers.models import Occupation
-from tests.helpers import text
+from tests.helpers import page_queries, text
 from tests.helpers.oews import add_metro_areas
 
 URL = "/roles/"
@@ -74,9 +71,7 @@ def test_an_unknown_or_odd_area_is_a_form_error_not_a_crash(client):
 
 
 def test_the_directory_runs_the_same_queries_whatever_the_number_of_areas(client):
-    with CaptureQueriesContext(connection) as before:
-        client.get(URL, {"pay_in": "california"})
+    _, before = page_queries(client, URL, {"pay_in": "california"})
     add_metro_areas(600, Occupation.objects.filter(role_links__isnull=False).distinct())
-    with CaptureQueriesContext(connection) as after:
-        client.get(URL, {"pay_in": "california"})
-    assert len(after) == len(before)
+    _, after = page_queries(client, URL, {"pay_in": "california"})
+    assert after == before

@@ -5,12 +5,10 @@ import html as html_lib
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from careers.matching import match_roles
 from careers.models import Role, RoleSkill, Skill
-from tests.helpers import text
+from tests.helpers import page_queries, text
 from tests.helpers.charts import axis_labels, drawn_bars, units
 
 URL = "/match/"
@@ -204,9 +202,9 @@ def test_the_picker_groups_skills_by_category_and_labels_every_box(client):
 
 
 def count_queries(client, params):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(URL, params).status_code == 200
-    return len(queries)
+    response, queries = page_queries(client, URL, params)
+    assert response.status_code == 200
+    return queries
 
 
 def test_the_match_takes_the_same_queries_for_few_or_many_roles_and_skills(client, make_role):

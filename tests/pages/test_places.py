@@ -5,12 +5,10 @@ they are, each figure with its source; and finds the place by its name or its st
 import re
 
 import pytest
-from django.db import connection
 from django.db.models import Sum
-from django.test.utils import CaptureQueriesContext
 
 from careers.models import Area, Occupation, Role, WageEstimate
-from tests.helpers import text
+from tests.helpers import page_queries, text
 from tests.helpers.oews import add_metro_areas
 
 SAN_JOSE = "/places/san-jose-sunnyvale-santa-clara-ca/"
@@ -238,12 +236,12 @@ def test_odd_input_gets_a_page_with_a_message_never_an_error(client, query, mess
     "url", ["/places/", "/places/?q=ca&page=2", CALIFORNIA, SAN_JOSE, "/roles/data-scientist/"]
 )
 def test_the_places_pages_queries_do_not_grow_with_the_number_of_places(client, url):
-    with CaptureQueriesContext(connection) as before:
-        assert client.get(url).status_code == 200
+    response, before = page_queries(client, url)
+    assert response.status_code == 200
     add_metro_areas(600)
-    with CaptureQueriesContext(connection) as after:
-        assert client.get(url).status_code == 200
-    assert len(after) == len(before)
+    response, after = page_queries(client, url)
+    assert response.status_code == 200
+    assert after == before
 
 
 def test_the_places_pages_take_a_few_queries(client, django_assert_max_num_queries):

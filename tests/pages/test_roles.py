@@ -3,9 +3,7 @@ credentials, industries and where the role leads) in a fixed number of queries."
 
 import re
 
-from django.db import connection
 from django.db.models import Q
-from django.test.utils import CaptureQueriesContext
 
 from careers.models import (
     CareerStep,
@@ -17,7 +15,7 @@ from careers.models import (
     RoleSkill,
     Skill,
 )
-from tests.helpers import text
+from tests.helpers import page_queries, text
 from tests.helpers.footnotes import sources_cited
 
 
@@ -135,9 +133,9 @@ def test_unpublished_roles_leave_no_trace_on_other_pages(client):
 
 
 def role_page_queries(client, slug):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(f"/roles/{slug}/").status_code == 200
-    return len(queries)
+    response, queries = page_queries(client, f"/roles/{slug}/")
+    assert response.status_code == 200
+    return queries
 
 
 def test_role_page_queries_do_not_grow_with_its_skills_steps_or_the_catalogue(

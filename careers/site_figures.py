@@ -1,0 +1,40 @@
+"""Figures derived the same way for every request, kept per content version: the scale
+every salary bar is drawn on, and the home page's counts by track. Each is an aggregate
+over every published role (and, for the scale, their occupations' official estimates)
+whose SQL takes longer to build than to run; computed once after each editor's change
+(careers.content_version) and read from the cache until the next.
+
+Only where the content version is exact (settings.FIGURE_CACHE_SECONDS): with a shared
+cache, or in one process. Otherwise each figure is aggregated on every call.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+
+from careers import content_version
+from careers.models import Role
+
+
+def per_content_version(name, compute):
+    """compute(), or its value for the current content version if it has one."""
+    seconds = settings.FIGURE_CACHE_SECONDS
+    if not seconds:
+        return compute()
+    key = f"careers:{name}:{content_version.current()}"
+    # Kept in a tuple: a figure may be None (no role has a salary yet), as a missed get is.
+    found = cache.get(key)
+    if found is None:
+        found = (compute(),)
+        cache.set(key, found, seconds)
+    return found[0]
+
+
+def site_salary_scale():
+    """Role.objects.site_salary_scale(): the one scale every page draws its bars on."""
+    return per_content_version("salary-scale", Role.objects.site_salary_scale)
+
+
+def track_counts():
+    """Role.objects.published().counts_by_track(): how many published roles each track
+    holds, as the home page lists them."""
+    return per_content_version("track-counts", Role.objects.published().counts_by_track)

@@ -1,0 +1,51 @@
+"""The figures every page derives from all published roles (careers.site_figures) are
+aggregated once per content version where that version is exact, and follow an
+editor's change on the next request; elsewhere they are aggregated each time."""
+
+import pytest
+
+from careers import site_figures
+from careers.charts import SalaryScale
+from careers.models import Role
+
+
+def test_the_salary_scale_is_aggregated_once_until_an_editor_changes_a_role(
+    make_role, django_assert_num_queries
+):
+    with django_assert_num_queries(1):
+        assert site_figures.site_salary_scale() == SalaryScale(300_000)
+    with django_assert_num_queries(0):
+        assert site_figures.site_salary_scale() == SalaryScale(300_000)
+    make_role(salary_high=450_000)
+    with django_assert_num_queries(1):
+        assert site_figures.site_salary_scale() == SalaryScale(500_000)
+
+
+def test_the_counts_by_track_follow_an_unpublished_role(django_assert_num_queries):
+    before = dict((value, count) for value, _, count in site_figures.track_counts())
+    role = Role.objects.published().filter(track=Role.Track.CORE).first()
+    role.is_published = False
+    role.save()
+    with django_assert_num_queries(1):
+        after = dict((value, count) for value, _, count in site_figures.track_counts())
+    assert after == {**before, Role.Track.CORE: before[Role.Track.CORE] - 1}
+    assert site_figures.track_counts() == Role.objects.published().counts_by_track()
+
+
+@pytest.mark.parametrize("name", ["site_salary_scale", "track_counts"])
+def test_without_an_exact_content_version_each_figure_is_aggregated_every_time(
+    name, settings, django_assert_num_queries
+):
+    settings.FIGURE_CACHE_SECONDS = 0
+    figure = getattr(site_figures, name)
+    first = figure()
+    with django_assert_num_queries(1):
+        assert figure() == first
+
+
+def test_no_salary_at_all_is_kept_as_no_scale_rather_than_asked_again(django_assert_num_queries):
+    Role.objects.all().delete()
+    with django_assert_num_queries(1):
+        assert site_figures.site_salary_scale() is None
+    with django_assert_num_queries(0):
+        assert site_figures.site_salary_scale() is None
