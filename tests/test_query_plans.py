@@ -26,6 +26,8 @@ from django.db import connection, transaction
 
 from bench.plans import directory_page, outline, plan
 from careers.demo_data import generate_demo_data
+from careers.matching import ranked_roles
+from careers.models import Skill
 
 # Filters and sorts whose first page SQLite reads in index order.
 SQLITE_INDEXED = {
@@ -95,3 +97,13 @@ def test_directory_orders_an_index_can_give_use_it_on_postgresql(thousand_demo_r
             if f"Index Scan using {index} on careers_role" not in top:
                 problems.append(f"{name} (?{query}):\n{top}")
     assert not problems, "\n\n".join(problems)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's plans")
+def test_the_match_ranks_only_the_roles_listing_a_chosen_skill(thousand_demo_roles):
+    # Counting every role's skills before keeping those with one of the student's took
+    # 0.17 s at 10,000 roles; the roles are found from the chosen skills' links instead.
+    skills = list(Skill.objects.filter(slug__in=["python", "statistics"]))
+    steps = outline(plan(ranked_roles(skills)[:20]))
+    assert "SEARCH careers_role USING INTEGER PRIMARY KEY" in steps
+    assert "SCAN careers_role\n" not in f"{steps}\n"
