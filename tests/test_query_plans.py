@@ -27,7 +27,7 @@ from django.db import connection, transaction
 from bench.plans import directory_page, outline, plan
 from careers.demo_data import generate_demo_data
 from careers.matching import ranked_roles
-from careers.models import Skill
+from careers.models import Role, Skill
 
 # Filters and sorts whose first page SQLite reads in index order.
 SQLITE_INDEXED = {
@@ -107,3 +107,12 @@ def test_the_match_ranks_only_the_roles_listing_a_chosen_skill(thousand_demo_rol
     steps = outline(plan(ranked_roles(skills)[:20]))
     assert "SEARCH careers_role USING INTEGER PRIMARY KEY" in steps
     assert "SCAN careers_role\n" not in f"{steps}\n"
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's plans")
+def test_the_home_page_finds_its_featured_roles_without_walking_every_title(
+    thousand_demo_roles,
+):
+    steps = outline(plan(Role.objects.for_cards().featured().order_by("title")))
+    assert "SEARCH careers_role USING INDEX role_featured_title_idx" in steps
+    assert "TEMP B-TREE FOR ORDER BY" not in steps

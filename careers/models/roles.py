@@ -333,6 +333,12 @@ class Role(RevisionLock):
                 fields=["is_published", "-outlook_growth_pct", "title"],
                 name="role_published_growth_idx",
             ),
+            # The home page's few featured roles by title, without walking every
+            # published role's title to find them (15 ms at 10,000 roles). Not a partial
+            # index: SQLite cannot use one for a condition passed as a parameter.
+            models.Index(
+                fields=["is_featured", "is_published", "title"], name="role_featured_title_idx"
+            ),
         ]
         constraints = ROLE_FIGURE_CONSTRAINTS
 
