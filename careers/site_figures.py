@@ -1,8 +1,9 @@
 """Figures derived the same way for every request, kept per content version: the scale
-every salary bar is drawn on, and the home page's counts by track. Each is an aggregate
-over every published role (and, for the scale, their occupations' official estimates)
-whose SQL takes longer to build than to run; computed once after each editor's change
-(careers.content_version) and read from the cache until the next.
+every salary bar is drawn on, and the home page's counts by track and by the article's
+lists. Each is an aggregate over every published role (and, for the scale, their
+occupations' official estimates) that costs more to build and run than to read back;
+computed once after each editor's change (careers.content_version) and read from the
+cache until the next.
 
 Only where the content version is exact (settings.FIGURE_CACHE_SECONDS): with a shared
 cache, or in one process. Otherwise each figure is aggregated on every call.
@@ -12,7 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from careers import content_version
-from careers.models import Role
+from careers.models import ArticleListing, Role
 
 
 def per_content_version(name, compute):
@@ -38,3 +39,11 @@ def track_counts():
     """Role.objects.published().counts_by_track(): how many published roles each track
     holds, as the home page lists them."""
     return per_content_version("track-counts", Role.objects.published().counts_by_track)
+
+
+def listings_with_role_counts():
+    """The article's lists, each with `role_count`, its published roles
+    (ArticleListing.objects.with_published_role_counts())."""
+    return per_content_version(
+        "listing-counts", lambda: list(ArticleListing.objects.with_published_role_counts())
+    )

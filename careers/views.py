@@ -17,7 +17,6 @@ from careers.forms import CompareForm, SkillMatchForm
 from careers.matching import RANKING_EXPLAINED, matches_for, ranked_roles
 from careers.models import (
     ENTRY_LISTING,
-    ArticleListing,
     CareerStep,
     Credential,
     FieldSalaryRange,
@@ -72,7 +71,7 @@ def paginate(request, queryset, per_page, *, count=None):
 
 
 def home(request):
-    listings = ArticleListing.objects.with_published_role_counts()
+    listings = site_figures.listings_with_role_counts()
     return render(
         request,
         "careers/home.html",

@@ -49,3 +49,20 @@ def test_no_salary_at_all_is_kept_as_no_scale_rather_than_asked_again(django_ass
         assert site_figures.site_salary_scale() is None
     with django_assert_num_queries(0):
         assert site_figures.site_salary_scale() is None
+
+
+def test_the_lists_role_counts_follow_an_unpublished_role(django_assert_num_queries):
+    def counts():
+        return {
+            listing.slug: listing.role_count for listing in site_figures.listings_with_role_counts()
+        }
+
+    before = counts()
+    with django_assert_num_queries(0):
+        assert counts() == before
+    role = Role.objects.published().filter(listings__isnull=False).first()
+    listed_in = set(role.listings.values_list("slug", flat=True))
+    role.is_published = False
+    role.save()
+    after = counts()
+    assert after == {slug: n - (slug in listed_in) for slug, n in before.items()}
