@@ -11,7 +11,7 @@ from django.utils.timezone import localtime
 from import_export.forms import ImportForm
 from simple_history.manager import SIMPLE_HISTORY_REVERSE_ATTR_NAME
 
-from careers.comparing import COMPARE_MAX, COMPARE_MIN
+from careers.comparing import COMPARE_MAX, COMPARE_MIN, chosen_titles_and_area_choices
 from careers.importing import COLUMNS as IMPORT_COLUMNS
 from careers.models import FIGURE_FIELD_NAMES, PLACEMENT_FIELDS, Area, Role, Skill
 from careers.revising import REASON_MAX_LENGTH, REASON_NEEDED
@@ -199,17 +199,15 @@ class CompareForm(forms.Form):
         super().__init__(*args, **kwargs)
         asked = [slug.strip() for slug in self.data.getlist("roles")] if self.is_bound else []
         asked = [slug for slug in dict.fromkeys(asked) if slug][: self.LOOKUP_LIMIT]
-        known = dict(
-            Role.objects.published()
-            .filter(slug__in=[slug for slug in asked if slug_re.fullmatch(slug)])
-            .values_list("slug", "title")
+        known, places = chosen_titles_and_area_choices(
+            [slug for slug in asked if slug_re.fullmatch(slug)]
         )
         self.chosen = [(slug, known[slug]) for slug in asked if slug in known]
         self.found, self.found_more = self._find(self.data.get("find", "") if self.is_bound else "")
         self.fields["roles"].choices = self.chosen + [
             (slug, title) for slug, title in self.found if slug not in known
         ]
-        self.fields["area"].choices = [("", "Nowhere else"), *Area.objects.grouped_choices()]
+        self.fields["area"].choices = [("", "Nowhere else"), *places]
 
     def _find(self, text):
         """(slug, title) of the first FIND_LIMIT published roles matching `text` (every

@@ -45,7 +45,7 @@ QUERY_BUDGET = 8
 # Pages that still ask more than QUERY_BUDGET (the same number at any size): what they
 # ask today, so that none asks more. Bringing them down is left to do.
 OVER_BUDGET = {
-    "/compare/?roles=data-scientist&roles=ai-ethicist": 10,
+    "/compare/?roles=data-scientist&roles=ai-ethicist": 9,
 }
 
 
