@@ -168,7 +168,8 @@ class IgnoreBlanksMultipleChoiceField(forms.MultipleChoiceField):
 class CompareForm(forms.Form):
     """Which roles to put side by side: /compare/?roles=a&roles=b, and a search for
     more to add: &find=vision. The roles offered are the chosen ones and at most
-    FIND_LIMIT found, never the whole catalogue."""
+    FIND_LIMIT found, never the whole catalogue; none found while enough are chosen and
+    nothing is searched for (offers_roles)."""
 
     FIND_LIMIT = 20
     # More than COMPARE_MAX so "you chose 6" can be said; past it, not looked up.
@@ -203,7 +204,12 @@ class CompareForm(forms.Form):
             [slug for slug in asked if slug_re.fullmatch(slug)]
         )
         self.chosen = [(slug, known[slug]) for slug in asked if slug in known]
-        self.found, self.found_more = self._find(self.data.get("find", "") if self.is_bound else "")
+        find = self.data.get("find", "") if self.is_bound else ""
+        # Roles to add are offered to a visitor who searched for some, or who has too few
+        # to compare yet; beside a comparison, a list of the first roles by title would
+        # only push the search box down.
+        self.offers_roles = bool(find.strip()) or len(self.chosen) < COMPARE_MIN
+        self.found, self.found_more = self._find(find) if self.offers_roles else ([], False)
         self.fields["roles"].choices = self.chosen + [
             (slug, title) for slug, title in self.found if slug not in known
         ]
