@@ -23,7 +23,7 @@ from careers.models.reviewing import ReviewQuerySet
 from careers.models.revisions import RevisionLock
 from careers.models.role_links import RoleCredential, RoleSkill
 from careers.models.role_totals import RoleTotalsQuerySet
-from careers.models.searching import SearchableQuerySet, words_of
+from careers.models.searching import SearchableQuerySet
 from careers.official.models import (
     RoleOccupation,
     latest_estimates,
@@ -69,14 +69,14 @@ class RoleQuerySet(SearchableQuerySet, ReviewQuerySet, RoleTotalsQuerySet):
     search_fields = ("title", "summary", "description")
     search_related = (("role_skills", "skill__name"), ("role_skills", "skill__aliases__name"))
 
-    def search_vocabulary(self):
-        """Role titles' words and every skill's names: what a mistyped word is mended
-        against in a role search."""
-        return (
-            super().search_vocabulary()
-            | words_of(Skill.objects.values_list("name", flat=True))
-            | words_of(SkillAlias.objects.values_list("name", flat=True))
-        )
+    def vocabulary_texts(self):
+        """Role titles and every skill's names: what a mistyped word is mended against
+        in a role search."""
+        return [
+            *super().vocabulary_texts(),
+            Skill.objects.values_list("name", flat=True),
+            SkillAlias.objects.values_list("name", flat=True),
+        ]
 
     def published(self):
         """Roles visitors may see."""

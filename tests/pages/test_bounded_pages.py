@@ -40,6 +40,8 @@ PAGES = {
     "/places/": 30,
     "/places/california/": 50,
     "/search/?q=data": 30,
+    "/search/?q=zzzzqqq": 15,  # nothing found, nothing to mend: suggestions at most
+    "/search/?q=scintist": 30,  # mended to "scientist" and searched again
 }
 QUERY_BUDGET = 8
 
