@@ -2,7 +2,9 @@
 
 from dataclasses import dataclass, field
 
-from careers.models import Role, WageEstimate
+from careers.directory_choices import AREA, option_rows
+from careers.models import Area, Role, WageEstimate
+from careers.official.places import group_area_choices
 from careers.site_figures import site_salary_scale
 
 COMPARE_MIN, COMPARE_MAX = 2, 4
@@ -49,6 +51,24 @@ class Comparison:
             )
             for role in self.roles
         ]
+
+
+def chosen_titles_and_area_choices(slugs):
+    """({slug: title} of the published roles among `slugs`, the places the area box
+    offers, grouped as AreaQuerySet.grouped_choices() groups them): one query, a UNION
+    of the two lists, as careers.directory_choices reads the directory's filters."""
+    roles = Role.objects.published().filter(slug__in=slugs)
+    union = option_rows(roles, "role", "title").union(
+        option_rows(Area.objects.choosable(), AREA, "title", group="choice_group"), all=True
+    )
+    rows = union.order_by("option_kind", "option_group", "option_name")
+    titles, places = {}, []
+    for kind, group, _, name, slug, _ in rows:
+        if kind == AREA:
+            places.append((group, slug, name))
+        else:
+            titles[slug] = name
+    return titles, group_area_choices(places)
 
 
 def compare(slugs, area=None):

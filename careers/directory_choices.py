@@ -26,8 +26,9 @@ class Option:
     group: str
 
 
-def _rows(queryset, kind, name, group=None, position=None):
-    """`queryset` as (kind, group, position, name, slug, pk) rows, the union's shape."""
+def option_rows(queryset, kind, name, group=None, position=None):
+    """`queryset` as (kind, group, position, name, slug, pk) rows, the union's shape
+    (careers.comparing reads the compare page's choices with it too)."""
     text = CharField()
     return (
         queryset.order_by()
@@ -54,11 +55,11 @@ class DirectoryChoices:
     @classmethod
     def load(cls):
         """Every option, in one query."""
-        union = _rows(Skill.objects.all(), SKILL, "name", group="category").union(
-            _rows(Industry.objects.all(), INDUSTRY, "name"),
-            _rows(Credential.objects.all(), CREDENTIAL, "name", group="kind"),
-            _rows(ArticleListing.objects.all(), LISTING, "title", position="position"),
-            _rows(Area.objects.choosable(), AREA, "title", group="choice_group"),
+        union = option_rows(Skill.objects.all(), SKILL, "name", group="category").union(
+            option_rows(Industry.objects.all(), INDUSTRY, "name"),
+            option_rows(Credential.objects.all(), CREDENTIAL, "name", group="kind"),
+            option_rows(ArticleListing.objects.all(), LISTING, "title", position="position"),
+            option_rows(Area.objects.choosable(), AREA, "title", group="choice_group"),
             all=True,
         )
         rows = union.order_by("option_kind", "option_group", "option_position", "option_name")

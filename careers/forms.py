@@ -11,7 +11,7 @@ from django.utils.timezone import localtime
 from import_export.forms import ImportForm
 from simple_history.manager import SIMPLE_HISTORY_REVERSE_ATTR_NAME
 
-from careers.comparing import COMPARE_MAX, COMPARE_MIN
+from careers.comparing import COMPARE_MAX, COMPARE_MIN, chosen_titles_and_area_choices
 from careers.importing import COLUMNS as IMPORT_COLUMNS
 from careers.models import FIGURE_FIELD_NAMES, PLACEMENT_FIELDS, Area, Role, Skill
 from careers.revising import REASON_MAX_LENGTH, REASON_NEEDED
@@ -168,7 +168,8 @@ class IgnoreBlanksMultipleChoiceField(forms.MultipleChoiceField):
 class CompareForm(forms.Form):
     """Which roles to put side by side: /compare/?roles=a&roles=b, and a search for
     more to add: &find=vision. The roles offered are the chosen ones and at most
-    FIND_LIMIT found, never the whole catalogue."""
+    FIND_LIMIT found, never the whole catalogue; none found while enough are chosen and
+    nothing is searched for (offers_roles)."""
 
     FIND_LIMIT = 20
     # More than COMPARE_MAX so "you chose 6" can be said; past it, not looked up.
@@ -199,17 +200,20 @@ class CompareForm(forms.Form):
         super().__init__(*args, **kwargs)
         asked = [slug.strip() for slug in self.data.getlist("roles")] if self.is_bound else []
         asked = [slug for slug in dict.fromkeys(asked) if slug][: self.LOOKUP_LIMIT]
-        known = dict(
-            Role.objects.published()
-            .filter(slug__in=[slug for slug in asked if slug_re.fullmatch(slug)])
-            .values_list("slug", "title")
+        known, places = chosen_titles_and_area_choices(
+            [slug for slug in asked if slug_re.fullmatch(slug)]
         )
         self.chosen = [(slug, known[slug]) for slug in asked if slug in known]
-        self.found, self.found_more = self._find(self.data.get("find", "") if self.is_bound else "")
+        find = self.data.get("find", "") if self.is_bound else ""
+        # Roles to add are offered to a visitor who searched for some, or who has too few
+        # to compare yet; beside a comparison, a list of the first roles by title would
+        # only push the search box down.
+        self.offers_roles = bool(find.strip()) or len(self.chosen) < COMPARE_MIN
+        self.found, self.found_more = self._find(find) if self.offers_roles else ([], False)
         self.fields["roles"].choices = self.chosen + [
             (slug, title) for slug, title in self.found if slug not in known
         ]
-        self.fields["area"].choices = [("", "Nowhere else"), *Area.objects.grouped_choices()]
+        self.fields["area"].choices = [("", "Nowhere else"), *places]
 
     def _find(self, text):
         """(slug, title) of the first FIND_LIMIT published roles matching `text` (every

@@ -29,7 +29,14 @@ from careers.models import (
     Statistic,
     parse_terms,
 )
-from careers.models.searching import SYNONYM_WORDS, corrected, singular, variants
+from careers.models.searching import (
+    SYNONYM_WORDS,
+    corrected,
+    singular,
+    texts_of,
+    variants,
+    words_of,
+)
 
 # The longest search we run; anything longer is cut, and the visitor told.
 QUERY_MAX = 100
@@ -282,12 +289,16 @@ def topic_group(terms):
 
 def vocabulary():
     """Every word of every kind's titles and names (roles' include their skills' other
-    names): what mistyped words are mended against, and what suggestions are drawn from."""
-    words = set(SYNONYM_WORDS)
-    for _, _, kinds in GROUPS:
-        for kind in kinds:
-            words |= kind.queryset().search_vocabulary()
-    return words | {word for topic_words, _ in TOPICS for word in topic_words}
+    names): what mistyped words are mended against, and what suggestions are drawn from.
+    One query, however many kinds and rows."""
+    texts = [
+        text
+        for _, _, kinds in GROUPS
+        for kind in kinds
+        for text in kind.queryset().vocabulary_texts()
+    ]
+    topic_words = {word for words, _ in TOPICS for word in words}
+    return set(SYNONYM_WORDS) | words_of(texts_of(texts)) | topic_words
 
 
 def suggestions_for(terms, words):
@@ -331,8 +342,8 @@ def search(query):
     and if still nothing matches, close words are suggested. Safe for any input: an
     empty or quote-only query searches nothing; a query longer than QUERY_MAX
     characters is cut (was_shortened says so). Two queries, however large the
-    catalogue: roles, and every other kind together; the mending adds a few more, only
-    when nothing was found.
+    catalogue: roles, and every other kind together; only when nothing was found, the
+    mending adds one (every title's words) and the search again, two.
     """
     # NUL characters are never meant (and PostgreSQL refuses them): read them as spaces.
     query = " ".join((query or "").replace("\x00", " ").split())

@@ -116,6 +116,6 @@ def occupation(role, page_url):
             "educationRequirements": [_credential(c) for c in role.required_credentials],
             "qualifications": [_credential(c) for c in role.preferred_credentials],
             "skills": [skill.name for skill in role.core_skills + role.helpful_skills],
-            "industry": [industry.name for industry in role.industries.all()],
+            "industry": [industry.name for industry in role.industries_by_name],
         }
     )

@@ -23,7 +23,7 @@ from careers.models.reviewing import ReviewQuerySet
 from careers.models.revisions import RevisionLock
 from careers.models.role_links import RoleCredential, RoleSkill
 from careers.models.role_totals import RoleTotalsQuerySet
-from careers.models.searching import SearchableQuerySet, words_of
+from careers.models.searching import SearchableQuerySet
 from careers.official.models import (
     RoleOccupation,
     latest_estimates,
@@ -45,19 +45,38 @@ def occupation_links(with_estimates=False):
     return models.Prefetch("occupation_links", queryset=links)
 
 
+# What a role page reads of each official (NAICS) industry its industries count.
+OFFICIAL_INDUSTRY_FIELDS = ("id", "naics", "ownership", "title", "level")
+
+
+def industries_with_official_ones():
+    """A prefetch of a role's industries, by name, read with the official (NAICS)
+    industries each counts in the same query: `role.industry_mappings` holds an Industry
+    per pair, with the official one's fields as `official_id`, `official_naics`… (None
+    for an industry that counts none). Read by Role.industries_by_name and
+    careers.official.industry_pay.named_for."""
+    pairs = Industry.objects.annotate(
+        **{
+            f"official_{name}": F(f"official_industries__{name}")
+            for name in OFFICIAL_INDUSTRY_FIELDS
+        }
+    )
+    return models.Prefetch("industries", queryset=pairs, to_attr="industry_mappings")
+
+
 class RoleQuerySet(SearchableQuerySet, ReviewQuerySet, RoleTotalsQuerySet):
     # What a role search looks in: the directory's text filter and the site search alike.
     search_fields = ("title", "summary", "description")
     search_related = (("role_skills", "skill__name"), ("role_skills", "skill__aliases__name"))
 
-    def search_vocabulary(self):
-        """Role titles' words and every skill's names: what a mistyped word is mended
-        against in a role search."""
-        return (
-            super().search_vocabulary()
-            | words_of(Skill.objects.values_list("name", flat=True))
-            | words_of(SkillAlias.objects.values_list("name", flat=True))
-        )
+    def vocabulary_texts(self):
+        """Role titles and every skill's names: what a mistyped word is mended against
+        in a role search."""
+        return [
+            *super().vocabulary_texts(),
+            Skill.objects.values_list("name", flat=True),
+            SkillAlias.objects.values_list("name", flat=True),
+        ]
 
     def published(self):
         """Roles visitors may see."""
@@ -157,13 +176,14 @@ class RoleQuerySet(SearchableQuerySet, ReviewQuerySet, RoleTotalsQuerySet):
         )
 
     def for_detail(self):
-        """A role page's role with its lists and links and the official median its pay
-        headline falls back on; its steps (CareerStep.objects.around) and BLS figures
-        (careers.official.role_page_pay) are read by three queries more."""
+        """A role page's role with its lists and links (its industries with the official
+        ones they count) and the official median its pay headline falls back on; its steps
+        (CareerStep.objects.around) and BLS figures (careers.official.role_page_pay) are
+        read by two queries more."""
         return (
             self.published()
             .with_skills_and_credentials()
-            .prefetch_related("industries", "listings", occupation_links())
+            .prefetch_related(industries_with_official_ones(), "listings", occupation_links())
             .with_official_median()
         )
 
@@ -385,6 +405,15 @@ class Role(RevisionLock):
     def listing_titles(self):
         """The article's lists this role is in, from the prefetched listings."""
         return [listing.title for listing in self.listings.all()]
+
+    @property
+    def industries_by_name(self):
+        """The role's industries, once each: from the pairs RoleQuerySet.for_detail()
+        reads (industries_with_official_ones), else from role.industries."""
+        pairs = getattr(self, "industry_mappings", None)
+        if pairs is None:
+            return list(self.industries.all())
+        return list({industry.pk: industry for industry in pairs}.values())
 
     @property
     def core_skills(self):

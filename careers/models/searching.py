@@ -120,6 +120,13 @@ def words_of(texts):
     return {word for text in texts for word in _WORD.findall(text.casefold())}
 
 
+def texts_of(querysets):
+    """Every value of the one-column `querysets`, in one query: a UNION of them all,
+    each value once, in no particular order."""
+    first, *others = [queryset.order_by() for queryset in querysets]
+    return first.union(*others).order_by()
+
+
 def corrected(terms, vocabulary):
     """`terms` with each mistyped word (TYPO_MIN_LENGTH letters or more, not in
     `vocabulary`) replaced by the nearest word of `vocabulary` at most TYPO_MAX_EDITS
@@ -228,9 +235,15 @@ class SearchableQuerySet(QuerySet):
     def _on_postgresql(self):
         return connections[self.db].vendor == "postgresql"
 
+    def vocabulary_texts(self):
+        """The texts whose words a mistyped word is mended against, as querysets of one
+        text column each (these rows' titles): read by search_vocabulary(), or in one
+        query with other kinds' (careers.search.vocabulary)."""
+        return [self.values_list(self.search_title_field, flat=True)]
+
     def search_vocabulary(self):
-        """The words of these rows' titles: what a mistyped word is mended against."""
-        return words_of(self.values_list(self.search_title_field, flat=True))
+        """The words of vocabulary_texts(), in one query."""
+        return words_of(texts_of(self.vocabulary_texts()))
 
     def search_forgiving(self, terms):
         """search(), but when no row holds the words, mistyped ones are mended against

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import F, Q
 
-from careers.models.catalogue import Industry
+from careers.models.roles import OFFICIAL_INDUSTRY_FIELDS
 from careers.official.models import RoleOccupation, WageEstimate
 from careers.official.places import ALL_OWNERSHIPS, CROSS_INDUSTRY, Area, NaicsIndustry
 
@@ -114,7 +114,7 @@ class PayByIndustry:
     @classmethod
     def for_role(cls, role):
         """From a role of RoleQuerySet.for_detail(); None when it links no occupation.
-        Two queries, whatever the number of industries (careers.official.role_page_pay
+        One query, whatever the number of industries (careers.official.role_page_pay
         reads these estimates with the page's others)."""
         links = list(role.occupation_links.all())
         if not links:
@@ -167,20 +167,17 @@ class PayByIndustry:
 
 
 def named_for(role):
-    """{NaicsIndustry pk: (NaicsIndustry, [the role's Industry records mapped to it])},
-    from the role's prefetched industries: one query (none without industries)."""
-    industry_ids = [industry.pk for industry in role.industries.all()]
-    if not industry_ids:
-        return {}
+    """{NaicsIndustry pk: (NaicsIndustry, [the role's Industry records mapped to it])}, by
+    code, from the industries RoleQuerySet.for_detail() reads with the official ones they
+    count (careers.models.roles.industries_with_official_ones): no query."""
+    pairs = [industry for industry in role.industry_mappings if industry.official_id is not None]
     named = {}
-    mappings = (
-        Industry.official_industries.through.objects.filter(industry__in=industry_ids)
-        .select_related("industry", "naicsindustry")
-        .order_by("naicsindustry__naics", "industry__name")
-    )
-    for mapping in mappings:
-        official = named.setdefault(mapping.naicsindustry_id, (mapping.naicsindustry, []))
-        official[1].append(mapping.industry)
+    # A stable sort of pairs read by industry name: by code, then by name.
+    for industry in sorted(pairs, key=lambda pair: pair.official_naics):
+        official = NaicsIndustry(
+            **{name: getattr(industry, f"official_{name}") for name in OFFICIAL_INDUSTRY_FIELDS}
+        )
+        named.setdefault(official.pk, (official, []))[1].append(industry)
     return named
 
 

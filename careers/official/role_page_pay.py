@@ -22,8 +22,9 @@ class RolePagePay:
 
     @classmethod
     def for_role(cls, role, states_by="name", metros_by="median"):
-        """From a role of RoleQuerySet.for_detail(): two queries (the guide's industries'
-        official ones, then every estimate), whatever the number of areas and industries."""
+        """From a role of RoleQuerySet.for_detail() (which reads the guide's industries
+        with their official ones): one query for every estimate, whatever the number of
+        areas and industries."""
         links = list(role.occupation_links.all())
         if not links:
             return cls(None, None)

@@ -2,6 +2,7 @@
 industries; a bad choice explains itself, and the queries do not grow with the roles."""
 
 import html as html_lib
+import re
 
 import pytest
 from django.db import connection
@@ -78,6 +79,34 @@ def test_the_compare_page_without_roles_offers_a_picker_that_works_without_javas
     html = client.get("/compare/").content.decode()
     assert '<form method="get" action="/compare/"' in html
     assert html.count('name="roles"') == Role.objects.published().count()
+
+
+def offered(response):
+    """The roles the picker offers to add: its unticked boxes."""
+    boxes = re.findall(r'name="roles" value="([^"]+)"([^>]*)>', response.content.decode())
+    return [slug for slug, attributes in boxes if " checked" not in attributes]
+
+
+def test_beside_a_comparison_the_picker_offers_a_search_not_a_list_of_roles_to_add(client):
+    response = client.get("/compare/", {"roles": ["data-scientist", "ai-ethicist"]})
+    assert offered(response) == []
+    assert "Roles to add" not in response.content.decode()
+    assert '<input type="text" name="find"' in response.content.decode()
+
+
+def test_a_student_with_one_role_or_a_search_is_offered_roles_to_add(client):
+    one = client.get("/compare/", {"roles": "data-scientist"})
+    assert "Roles to add" in one.content.decode()
+    assert "data-analyst" in offered(one)
+    searched = client.get(
+        "/compare/", {"roles": ["data-scientist", "ai-ethicist"], "find": "vision"}
+    )
+    assert "Roles matching “vision”" in searched.content.decode()
+    assert offered(searched) == [
+        "computer-vision-engineer",
+        "machine-learning-engineer",
+        "robotics-engineer",
+    ]
 
 
 def test_compare_links_from_the_directory_and_the_role_page(client):

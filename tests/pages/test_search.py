@@ -305,6 +305,15 @@ def test_nothing_close_suggests_words_the_guide_knows(client):
     assert "Did you mean" in page and "vision" in page
 
 
+def test_mending_reads_the_words_of_every_kind_in_one_query(client, django_assert_num_queries):
+    # The search (two queries), every kind's words to mend against, the search again.
+    with django_assert_num_queries(5):
+        response = client.get(URL, {"q": "scintist"})
+    assert "Data Scientist" in hits(response, "roles")
+    with django_assert_num_queries(3):  # nothing close enough to mend
+        client.get(URL, {"q": "zzzzqqq"})
+
+
 def test_the_directory_mends_a_mistyped_word_too(client):
     response = client.get("/roles/", {"q": "pythn"})
     titles = {role.title for role in response.context["page"].paginator.object_list}
