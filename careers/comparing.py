@@ -55,7 +55,7 @@ class Comparison:
 
 def chosen_titles_and_area_choices(slugs):
     """({slug: title} of the published roles among `slugs`, the places the area box
-    offers, grouped as AreaQuerySet.grouped_choices() groups them): one query, a UNION
+    offers, grouped by group_area_choices()): one query, a UNION
     of the two lists, as careers.directory_choices reads the directory's filters."""
     roles = Role.objects.published().filter(slug__in=slugs)
     union = option_rows(roles, "role", "title").union(

@@ -70,7 +70,7 @@ class DirectoryChoices:
         return [(option.slug, option.name) for option in self._options[kind].values()]
 
     def area_choices(self):
-        """The places, grouped as AreaQuerySet.grouped_choices() groups them."""
+        """The places, grouped by group_area_choices()."""
         return group_area_choices(
             (option.group, option.slug, option.name) for option in self._options[AREA].values()
         )

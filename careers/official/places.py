@@ -64,12 +64,6 @@ class AreaQuerySet(models.QuerySet):
             )
         )
 
-    def grouped_choices(self):
-        """States and territories, then metropolitan areas, as grouped (slug, title)
-        choices for a select box: one query."""
-        rows = self.choosable().order_by("title").values_list("choice_group", "slug", "title")
-        return group_area_choices(rows)
-
     def matching(self, text):
         """Areas whose title holds `text` (case aside), or, when `text` is a postal code
         ("ca"), the areas in that state: those BLS puts in it and the metropolitan areas
