@@ -66,3 +66,31 @@ def test_the_lists_role_counts_follow_an_unpublished_role(django_assert_num_quer
     role.save()
     after = counts()
     assert after == {slug: n - (slug in listed_in) for slug, n in before.items()}
+
+
+@pytest.mark.parametrize(
+    ("environment", "kept_for"),
+    [
+        ({"REDIS_URL": "redis://127.0.0.1:1/0"}, 86400),  # every worker shares the version
+        ({"DJANGO_DEBUG": "true"}, 86400),  # runserver: one process
+        ({}, 0),  # gunicorn's workers, each with its own version
+        ({"DJANGO_FIGURE_CACHE_SECONDS": "60"}, 60),
+    ],
+)
+def test_figures_are_kept_only_where_the_content_version_is_exact(
+    monkeypatch, environment, kept_for
+):
+    import importlib
+
+    from careerguide import settings as project_settings
+
+    for name in ("REDIS_URL", "DJANGO_DEBUG", "DJANGO_FIGURE_CACHE_SECONDS"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    try:
+        reloaded = importlib.reload(project_settings)
+        assert kept_for == reloaded.FIGURE_CACHE_SECONDS
+    finally:
+        monkeypatch.undo()
+        importlib.reload(project_settings)
