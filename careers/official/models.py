@@ -5,7 +5,7 @@ import itertools
 
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -59,7 +59,10 @@ def latest_estimates(lookup):
 
 class OccupationQuerySet(models.QuerySet):
     def linked_to_published_roles(self):
-        return self.filter(roles__is_published=True).distinct()
+        """Occupations a published role links: an EXISTS per occupation, which stops at
+        its first such link (a distinct join read every link, 10,000 at 10,000 roles)."""
+        links = RoleOccupation.objects.filter(occupation=OuterRef("pk"), role__is_published=True)
+        return self.filter(Exists(links))
 
     def with_latest_estimates(self):
         """Prefetch each occupation's newest national estimate (with its release and
