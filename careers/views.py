@@ -34,6 +34,7 @@ from careers.models import (
     Statistic,
     WageRelease,
 )
+from careers.official import named_roles
 from careers.official.industry_pay import IndustryPay
 from careers.official.role_page_pay import RolePagePay
 from careers.permalinks import find_by_slug
@@ -413,7 +414,7 @@ def official_data(request):
                 "closest to each machine-learning role: percentiles, median and employment.",
             ),
             "release": WageRelease.objects.select_related("source__cited_in").first(),
-            "occupations": Occupation.objects.for_official_page(),
+            "occupations": named_roles.attach(Occupation.objects.for_official_page()),
         },
     )
 

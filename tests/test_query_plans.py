@@ -27,7 +27,7 @@ from django.db import connection, transaction
 from bench.plans import directory_page, outline, plan
 from careers.demo_data import generate_demo_data
 from careers.matching import ranked_roles
-from careers.models import Role, Skill
+from careers.models import Occupation, Role, Skill
 
 # Filters and sorts whose first page SQLite reads in index order.
 SQLITE_INDEXED = {
@@ -116,3 +116,13 @@ def test_the_home_page_finds_its_featured_roles_without_walking_every_title(
     steps = outline(plan(Role.objects.for_cards().featured().order_by("title")))
     assert "SEARCH careers_role USING INDEX role_featured_title_idx" in steps
     assert "TEMP B-TREE FOR ORDER BY" not in steps
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's plans")
+def test_an_occupations_named_roles_and_their_count_come_from_its_index(thousand_demo_roles):
+    # careers.official.named_roles: each of the first few roles a step along the index,
+    # not every link of the occupation sorted; the count from the index, not the table.
+    full = plan(Occupation.objects.for_official_page())
+    assert "SEARCH U0 USING COVERING INDEX role_occupation_by_occ_idx (occupation_id=?)" in full
+    assert "TEMP B-TREE" not in full
+    assert "SCAN U0" not in full and "SCAN careers_roleoccupation" not in full

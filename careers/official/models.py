@@ -13,6 +13,7 @@ from careers.formatting import Wage
 from careers.models.catalogue import Source
 from careers.models.figures import in_order, within_hard_limits
 from careers.models.natural_keys import SlugPairNaturalKeyManager
+from careers.official.named_roles import published_roles_named
 from careers.official.places import (
     ALL_OWNERSHIPS,
     CROSS_INDUSTRY,
@@ -71,18 +72,12 @@ class OccupationQuerySet(models.QuerySet):
 
     def for_official_page(self):
         """Occupations linked to published roles, each with its newest national estimate
-        and its published roles: three queries."""
+        and what named_roles.published_roles_named() annotates: read with
+        named_roles.attach(), three queries whatever the number of roles."""
         return (
             self.linked_to_published_roles()
             .with_latest_estimates()
-            .prefetch_related(
-                models.Prefetch(
-                    "roles",
-                    queryset=self.model._meta.get_field("roles")
-                    .related_model.objects.published()
-                    .order_by("title"),
-                )
-            )
+            .annotate(**published_roles_named("pk"))
             .order_by("code")
         )
 
@@ -164,6 +159,9 @@ class RoleOccupation(models.Model):
     class Meta:
         ordering = ["role", "position", "occupation"]
         verbose_name = "official occupation link"
+        # An occupation's roles in id order: the first few named, the rest counted, from
+        # the index alone (careers.official.named_roles).
+        indexes = [models.Index(fields=["occupation", "role"], name="role_occupation_by_occ_idx")]
         constraints = [
             models.UniqueConstraint(fields=["role", "occupation"], name="role_occupation_unique"),
             models.CheckConstraint(
