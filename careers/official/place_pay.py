@@ -4,9 +4,9 @@ beside what they earn nationally; the page at /places/<slug>/."""
 
 from dataclasses import dataclass
 
-from django.db.models import F, Prefetch
+from django.db.models import F
 
-from careers.models import Role
+from careers.official import named_roles
 from careers.official.models import WageEstimate, latest_estimates
 from careers.official.places import Area
 
@@ -17,8 +17,9 @@ STATE_KINDS = (Area.Kind.STATE, Area.Kind.TERRITORY)
 class PlacePay:
     """An area's estimates for the occupations linked to published roles, best-paid
     first, each with its national estimate (`estimate.occupation.latest_estimate`) and
-    its published roles (`estimate.occupation.published_roles`); and the places around
-    it: the state a smaller area lies in, or the smaller areas in a state."""
+    the first of its published roles and their count (`estimate.named_roles`,
+    `estimate.role_count`: careers.official.named_roles); and the places around it: the
+    state a smaller area lies in, or the smaller areas in a state."""
 
     area: Area
     estimates: list  # WageEstimate, highest median here first
@@ -28,20 +29,14 @@ class PlacePay:
     @classmethod
     def for_area(cls, area):
         """Four queries, whatever the number of areas, roles or occupations."""
-        estimates = list(
+        estimates = named_roles.attach(
             WageEstimate.objects.cross_industry()
             .latest()
             .of_published_roles()
             .filter(area=area)
+            .annotate(**named_roles.published_roles_named("occupation"))
             .select_related("occupation", "release__source__cited_in")
-            .prefetch_related(
-                latest_estimates("occupation__wage_estimates"),
-                Prefetch(
-                    "occupation__roles",
-                    queryset=Role.objects.published().order_by("title"),
-                    to_attr="published_roles",
-                ),
-            )
+            .prefetch_related(latest_estimates("occupation__wage_estimates"))
             .order_by(F("annual_median").desc(nulls_last=True), "occupation__title")
         )
         state, areas_within = None, []

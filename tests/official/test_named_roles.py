@@ -109,3 +109,14 @@ def test_the_official_data_page_asks_as_many_queries_for_57_roles_as_for_17(
     _, after = page_queries(client, "/official-data/")
     assert after == before
     assert cell_links(official_data_cell(client))[1] == "and 49 more"
+
+
+def test_a_places_page_names_the_first_eight_roles_and_counts_the_rest(
+    client, more_data_science_roles
+):
+    html = client.get("/places/california/").content.decode()
+    row = html.split(f'<tr id="soc-{DATA_SCIENTISTS}">')[1].split("</tr>")[0]
+    cell = row.split('data-label="Roles in the guide">')[1].split("</td>")[0]
+    titles, tail = cell_links(cell)
+    assert len(titles) == ROLES_NAMED and "Data Scientist" in titles
+    assert tail == "and 9 more"
