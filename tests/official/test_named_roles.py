@@ -120,3 +120,28 @@ def test_a_places_page_names_the_first_eight_roles_and_counts_the_rest(
     titles, tail = cell_links(cell)
     assert len(titles) == ROLES_NAMED and "Data Scientist" in titles
     assert tail == "and 9 more"
+
+
+def test_an_industry_page_names_the_first_eight_of_its_roles_and_counts_the_rest(
+    client, make_role, more_data_science_roles
+):
+    # A finance role whose first occupation is another one counts under that one only.
+    analyst = make_role(title="Extra analyst")
+    analyst.industries.add(Industry.objects.get(slug="finance"))
+    for code, position in (("13-2051", 0), (DATA_SCIENTISTS, 1)):
+        RoleOccupation.objects.create(
+            role=analyst,
+            occupation=Occupation.objects.get(code=code),
+            note="Close.",
+            position=position,
+        )
+    html = client.get("/industries/finance/").content.decode()
+    caption = html.split(f'<caption id="pay-soc-{DATA_SCIENTISTS}">')[1].split("</caption>")[0]
+    titles, tail = cell_links(caption)
+    # Data Scientist (the seed's one finance role here), then the first seven added.
+    assert titles == ["Data Scientist", *(f"Extra role 0{n}" for n in range(7))]
+    assert tail == "and 5 more"  # 13 in finance; the analyst counts under 13-2051
+    analysts = html.split('<caption id="pay-soc-13-2051">')[1].split("</caption>")[0]
+    assert words(analysts).endswith(
+        "closest to Extra analyst and Quantitative Analyst (quantitative finance)"
+    )
