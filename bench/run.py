@@ -82,6 +82,9 @@ PAGES = {
     "industry": "/industries/technology/",
     "official-data": "/official-data/",
     "places": "/places/",
+    # The floor: a small page on the site's own base template (header, search, footer,
+    # sources), what any page costs before its content.
+    "credentials": "/credentials/",
 }
 # Headers a page cache may use to say whether it answered.
 CACHE_HEADERS = ("X-Cache", "X-Page-Cache", "X-Cache-Status")
