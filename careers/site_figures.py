@@ -1,9 +1,9 @@
 """Figures derived the same way for every request, kept per content version: the scale
-every salary bar is drawn on, and the home page's counts by track and by the article's
-lists. Each is an aggregate over every published role (and, for the scale, their
-occupations' official estimates) that costs more to build and run than to read back;
-computed once after each editor's change (careers.content_version) and read from the
-cache until the next.
+every salary bar is drawn on, the home page's counts by track and by the article's
+lists, and how many roles each skill, industry and credential has. Each is an aggregate
+over every published role (and, for the scale, their occupations' official estimates)
+that costs more to build and run than to read back; computed once after each editor's
+change (careers.content_version) and read from the cache until the next.
 
 Only where the content version is exact (settings.FIGURE_CACHE_SECONDS): with a shared
 cache, or in one process. Otherwise each figure is aggregated on every call.
@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from careers import content_version
-from careers.models import ArticleListing, Role
+from careers.models import ArticleListing, Credential, Industry, Role, Skill
 
 
 def per_content_version(name, compute):
@@ -46,4 +46,24 @@ def listings_with_role_counts():
     (ArticleListing.objects.with_published_role_counts())."""
     return per_content_version(
         "listing-counts", lambda: list(ArticleListing.objects.with_published_role_counts())
+    )
+
+
+def skills_by_category():
+    """Every skill with `role_count`, its published roles, grouped by category
+    (SkillQuerySet.grouped_by_category)."""
+    return per_content_version(
+        "skill-counts", lambda: Skill.objects.with_role_counts().grouped_by_category()
+    )
+
+
+def industries_with_role_counts():
+    """Every industry with `role_count`, its published roles."""
+    return per_content_version("industry-counts", lambda: list(Industry.objects.with_role_counts()))
+
+
+def credentials_with_role_counts():
+    """Every credential with `role_count`, its published roles."""
+    return per_content_version(
+        "credential-counts", lambda: list(Credential.objects.with_role_counts())
     )

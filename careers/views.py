@@ -254,7 +254,7 @@ def skill_list(request):
                 "The skills a machine-learning degree builds, grouped by kind, each with the "
                 "roles that rely on it.",
             ),
-            "skills_by_category": Skill.objects.with_role_counts().grouped_by_category(),
+            "skills_by_category": site_figures.skills_by_category(),
         },
     )
 
@@ -289,7 +289,7 @@ def industry_list(request):
                 "The industries that hire machine-learning graduates, "
                 "each with the roles it offers.",
             ),
-            "industries": Industry.objects.with_role_counts(),
+            "industries": site_figures.industries_with_role_counts(),
         },
     )
 
@@ -325,7 +325,7 @@ def credential_list(request):
                 "The degrees and certifications machine-learning roles ask for, and which roles "
                 "require or prefer each.",
             ),
-            "credentials": Credential.objects.with_role_counts(),
+            "credentials": site_figures.credentials_with_role_counts(),
         },
     )
 

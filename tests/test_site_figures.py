@@ -94,3 +94,37 @@ def test_figures_are_kept_only_where_the_content_version_is_exact(
     finally:
         monkeypatch.undo()
         importlib.reload(project_settings)
+
+
+def skill_counts():
+    return {s.slug: s.role_count for _, skills in site_figures.skills_by_category() for s in skills}
+
+
+def industry_counts():
+    return {i.slug: i.role_count for i in site_figures.industries_with_role_counts()}
+
+
+def credential_counts():
+    return {c.slug: c.role_count for c in site_figures.credentials_with_role_counts()}
+
+
+@pytest.mark.parametrize(
+    ("counts", "links"),
+    [
+        (skill_counts, "skills"),
+        (industry_counts, "industries"),
+        (credential_counts, "credentials"),
+    ],
+)
+def test_the_catalogues_role_counts_are_kept_until_a_role_is_unpublished(
+    counts, links, django_assert_num_queries
+):
+    before = counts()
+    with django_assert_num_queries(0):
+        assert counts() == before
+    role = Role.objects.get(slug="data-scientist")
+    its = set(getattr(role, links).values_list("slug", flat=True))
+    assert its
+    role.is_published = False
+    role.save()
+    assert counts() == {slug: n - (slug in its) for slug, n in before.items()}
