@@ -13,7 +13,7 @@ from simple_history.manager import SIMPLE_HISTORY_REVERSE_ATTR_NAME
 
 from careers.comparing import COMPARE_MAX, COMPARE_MIN, chosen_titles_and_area_choices
 from careers.importing import COLUMNS as IMPORT_COLUMNS
-from careers.models import FIGURE_FIELD_NAMES, PLACEMENT_FIELDS, Area, Role, Skill
+from careers.models import FIGURE_FIELD_NAMES, PLACEMENT_FIELDS, Role, Skill
 from careers.revising import REASON_MAX_LENGTH, REASON_NEEDED
 from careers.uploads import UploadRefused, check_size, csv_rows
 
@@ -200,7 +200,7 @@ class CompareForm(forms.Form):
         super().__init__(*args, **kwargs)
         asked = [slug.strip() for slug in self.data.getlist("roles")] if self.is_bound else []
         asked = [slug for slug in dict.fromkeys(asked) if slug][: self.LOOKUP_LIMIT]
-        known, places = chosen_titles_and_area_choices(
+        known, places, self._areas = chosen_titles_and_area_choices(
             [slug for slug in asked if slug_re.fullmatch(slug)]
         )
         self.chosen = [(slug, known[slug]) for slug in asked if slug in known]
@@ -225,9 +225,9 @@ class CompareForm(forms.Form):
         return found[: self.FIND_LIMIT], len(found) > self.FIND_LIMIT
 
     def clean_area(self):
-        """The chosen Area, or None."""
+        """The chosen Area (one of the choices, read with them), or None."""
         slug = self.cleaned_data["area"]
-        return Area.objects.get(slug=slug) if slug else None
+        return self._areas[slug] if slug else None
 
     def clean_roles(self):
         roles = list(dict.fromkeys(self.cleaned_data["roles"]))  # a repeated role counts once

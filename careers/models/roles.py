@@ -168,11 +168,12 @@ class RoleQuerySet(SearchableQuerySet, ReviewQuerySet, RoleTotalsQuerySet):
         )
 
     def for_comparison(self):
-        """What the compare table shows of each role, in a fixed number of queries."""
+        """What the compare table shows of each role, in a fixed number of queries (its
+        occupations' figures are read by careers.comparing.compare, with an area's)."""
         return (
             self.published()
             .with_skills_and_credentials()
-            .prefetch_related("industries", "listings", occupation_links(with_estimates=True))
+            .prefetch_related("industries", "listings", occupation_links())
         )
 
     def for_detail(self):

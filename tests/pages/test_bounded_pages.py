@@ -22,6 +22,7 @@ PAGES = {
     "/roles/data-scientist/": 150,
     "/compare/": 60,
     "/compare/?roles=data-scientist&roles=ai-ethicist": 70,
+    "/compare/?roles=data-scientist&roles=ai-ethicist&area=california": 70,
     "/compare/?find=scientist": 60,
     "/match/": 30,
     "/match/?skill=python&skill=statistics": 120,

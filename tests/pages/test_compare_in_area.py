@@ -2,8 +2,11 @@
 shows their official pay there beside the national figures, and the link keeps it."""
 
 from django.db import connection
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
+from careers.forms import CompareForm
+from careers.models import Area
 from tests.helpers import text
 
 URL = "/compare/"
@@ -43,3 +46,12 @@ def test_the_area_costs_one_more_query_whatever_the_roles(client):
     with CaptureQueriesContext(connection) as in_area:
         client.get(URL, [*ROLES, ("area", SAN_JOSE)])
     assert len(in_area) <= len(national) + 2  # the area's record and its estimates
+
+
+def test_the_chosen_area_is_read_with_the_choices_and_whole_when_asked():
+    form = CompareForm(QueryDict(f"roles=data-scientist&roles=ai-ethicist&area={SAN_JOSE}"))
+    assert form.is_valid()
+    area = form.cleaned_data["area"]
+    assert (area.slug, area.title) == (SAN_JOSE, "San Jose-Sunnyvale-Santa Clara, CA")
+    assert area == Area.objects.get(slug=SAN_JOSE)
+    assert area.kind == Area.Kind.METROPOLITAN  # not read with the choices: read when used
