@@ -102,7 +102,7 @@ def compare(slugs, area=None):
         .select_related("release__source__cited_in")
     )
     national = {}
-    for estimate in estimates if links else []:
+    for estimate in estimates:  # no query when no role links an occupation
         if area is not None and estimate.area_id == area.pk:
             comparison.area_estimates[estimate.occupation_id] = estimate
         else:

@@ -72,7 +72,6 @@ def paginate(request, queryset, per_page, *, count=None):
 
 
 def home(request):
-    listings = site_figures.listings_with_role_counts()
     return render(
         request,
         "careers/home.html",
@@ -81,7 +80,7 @@ def home(request):
             "statistics": Statistic.objects.headline(),
             "salary_ranges": FieldSalaryRange.objects.for_page(),
             "key_points": KeyPoint.objects.for_page(),
-            "listings": listings,
+            "listings": site_figures.listings_with_role_counts(),
             "tracks": site_figures.track_counts(),
             "featured_roles": Role.objects.for_cards().featured().order_by("title"),
         },
