@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from careers import content_version
-from careers.models import ArticleListing, Credential, Industry, Role, Skill
+from careers.models import ArticleListing, Credential, Industry, Role, Skill, WageRelease
 
 
 def per_content_version(name, compute):
@@ -67,3 +67,25 @@ def credentials_with_role_counts():
     return per_content_version(
         "credential-counts", lambda: list(Credential.objects.with_role_counts())
     )
+
+
+def wage_releases():
+    """Every BLS release, by primary key, with its source and where we read that: a few,
+    one a year. A page reading hundreds of estimates attaches these to them
+    (attach_releases) rather than joining three tables to every row."""
+    return per_content_version(
+        "wage-releases",
+        lambda: {
+            release.pk: release
+            for release in WageRelease.objects.select_related("source__cited_in")
+        },
+    )
+
+
+def attach_releases(estimates):
+    """Set each estimate's release (with its source) from wage_releases(); the list."""
+    releases = wage_releases()
+    estimates = list(estimates)
+    for estimate in estimates:
+        estimate.release = releases[estimate.release_id]
+    return estimates

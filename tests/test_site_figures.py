@@ -6,7 +6,7 @@ import pytest
 
 from careers import site_figures
 from careers.charts import SalaryScale
-from careers.models import Role
+from careers.models import Role, WageEstimate
 
 
 def test_the_salary_scale_is_aggregated_once_until_an_editor_changes_a_role(
@@ -128,3 +128,27 @@ def test_the_catalogues_role_counts_are_kept_until_a_role_is_unpublished(
     role.is_published = False
     role.save()
     assert counts() == {slug: n - (slug in its) for slug, n in before.items()}
+
+
+def test_the_wage_releases_are_read_once_until_an_editor_corrects_one(
+    django_assert_num_queries,
+):
+    with django_assert_num_queries(1):
+        releases = site_figures.wage_releases()
+    (release,) = releases.values()
+    with django_assert_num_queries(0):
+        assert site_figures.wage_releases()[release.pk].source.title == release.source.title
+    release.name = "May 2025 (revised)"
+    release.save()
+    with django_assert_num_queries(1):
+        assert site_figures.wage_releases()[release.pk].name == "May 2025 (revised)"
+
+
+def test_estimates_are_given_their_release_and_source_without_a_query(
+    django_assert_num_queries,
+):
+    site_figures.wage_releases()
+    estimates = list(WageEstimate.objects.national().filter(occupation__code="15-2051"))
+    with django_assert_num_queries(0):
+        (estimate,) = site_figures.attach_releases(estimates)
+        assert estimate.release.source.publisher == "U.S. Bureau of Labor Statistics"

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
+from careers import site_figures
 from careers.official.industry_pay import PayByIndustry, named_for
 from careers.official.models import WageEstimate
 from careers.official.places import Area
@@ -40,10 +41,10 @@ class RolePagePay:
                 | PayByLocation.wanted(first)
                 | PayByIndustry.wanted(first, named)
             )
-            .select_related("area", "industry", "release__source__cited_in")
+            .select_related("area", "industry")
         )
         newest, local, by_industry = {}, [], []
-        for estimate in estimates:
+        for estimate in site_figures.attach_releases(estimates):
             if estimate.area.kind != Area.Kind.NATIONAL:
                 local.append(estimate)
             elif estimate.industry.is_cross_industry:

@@ -172,6 +172,21 @@ def test_the_newest_release_is_shown_and_older_ones_stay(client):
     assert WageEstimate.objects.national().filter(occupation__code="15-2051").count() == 3
 
 
+def test_an_editors_correction_to_a_release_shows_in_every_table_of_the_role_page(client):
+    client.get("/roles/data-scientist/")  # the releases are kept until the next change
+    release = WageRelease.objects.get(name="May 2025")
+    release.published = datetime.date(2026, 4, 30)
+    release.save()
+    release.source.title = "Occupational Employment and Wage Statistics (corrected)"
+    release.source.save()
+    page = text(client.get("/roles/data-scientist/"))
+    assert "15 May 2026" not in page
+    assert "May 2025 estimates for the whole U.S., all industries, published 30 April 2026" in page
+    assert "by state and metropolitan area, all industries (published 30 April 2026 )" in page
+    assert "national estimates by industry (published 30 April 2026 )" in page
+    assert "Occupational Employment and Wage Statistics (corrected)" in page
+
+
 def test_a_role_without_an_official_occupation_or_without_figures_says_so(client):
     assert "No official occupation fits this role" in official_section(
         client.get("/roles/ai-ethicist/")
