@@ -33,6 +33,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from bench import BASELINE_PATH
+from bench.breakdown import breakdown_table, time_misses
 from bench.load import load
 from bench.report import (
     BASELINE,
@@ -223,7 +224,8 @@ def measure_page(roles, run, name, path, base, port, *, seconds, warmup):
 
 def measure_size(env, pages, *, seconds, warmup, log):
     """Every page (and the baseline) under load, once per server run, then its queries
-    (except the pages too slow to load), at the database's current size."""
+    and where a miss's time goes (bench.breakdown; except the pages too slow to load), at
+    the database's current size: (measurements, breakdowns)."""
     roles = published_roles()
     measurements = []
     for run, extra in SERVER_RUNS:
@@ -244,8 +246,11 @@ def measure_size(env, pages, *, seconds, warmup, log):
         + (f" (not on {', '.join(sorted(slow))})" if slow else "")
     )
     queries = count_queries({name: path for name, path in pages.items() if name not in slow})
+    log(f"{roles:,} roles: where a miss's time goes")
+    fast = {name: path for name, path in pages.items() if name not in slow}
+    breakdowns = time_misses({BASELINE: BASELINE_PATH, **fast}, roles)
     close_connections()  # before another process writes the database
-    return [replace(m, queries=queries.get(m.page)) for m in measurements]
+    return [replace(m, queries=queries.get(m.page)) for m in measurements], breakdowns
 
 
 @contextlib.contextmanager
@@ -325,14 +330,22 @@ def main(argv=None):
 
         django.setup()
         logging.disable(logging.INFO)  # the request log of the pages counted here
-        measurements = measure_size(env, args.pages, seconds=seconds, warmup=warmup, log=log)
+        measurements, breakdowns = measure_size(
+            env, args.pages, seconds=seconds, warmup=warmup, log=log
+        )
         log(f"generating {args.roles:,} demo roles")
         manage(env, "generate_demo_data", "--roles", str(args.roles))
-        measurements += measure_size(env, args.pages, seconds=seconds, warmup=warmup, log=log)
+        large, large_breakdowns = measure_size(
+            env, args.pages, seconds=seconds, warmup=warmup, log=log
+        )
+        measurements += large
+        breakdowns += large_breakdowns
     measurements = with_ratios(measurements)
     checks = evaluate(measurements)
     print(f"\n{machine()}; {seconds:g} s per page after {warmup:g} s warm-up\n")
     print(markdown_table(measurements))
+    print("\nWhere a miss's time goes (in this process, page cache off):\n")
+    print(breakdown_table(breakdowns))
     print()
     for check in checks:
         print(check.line())

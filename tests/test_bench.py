@@ -10,6 +10,7 @@ import pytest
 from django.urls import clear_url_caches
 
 from bench import BASELINE_PATH
+from bench.breakdown import MissBreakdown, breakdown_table, time_misses
 from bench.load import parse_wrk, percentile, run_threads
 from bench.report import BASELINE, MISS, SERVED, Measurement, evaluate, markdown_table, with_ratios
 from bench.run import PAGE_CACHE_OFF_ENV, PAGES, asset_urls, cache_status, count_queries, parse_args
@@ -226,3 +227,33 @@ def test_every_page_the_bench_loads_is_counted_in_queries():
     counts = count_queries(PAGES)
     assert set(counts) == set(PAGES)
     assert all(count > 0 for count in counts.values())
+
+
+def test_a_misses_time_is_split_into_templates_sql_and_the_rest():
+    (credentials, role) = time_misses(
+        {"credentials": "/credentials/", "role": "/roles/data-scientist/"}, roles=16, repeats=2
+    )
+    assert (credentials.page, role.page) == ("credentials", "role")
+    for page in (credentials, role):
+        assert 0 < page.templates_ms < page.request_ms
+        assert page.templates_ms + page.sql_ms + page.rest_ms == pytest.approx(page.request_ms)
+    assert role.sql_ms > 0  # its BLS figures are read for each request
+    assert credentials.sql_ms == 0  # its counts are kept per content version
+
+
+def test_a_page_that_fails_is_left_out_of_the_breakdown():
+    assert time_misses({"nowhere": "/roles/no-such-role/"}, roles=16, repeats=1) == []
+
+
+def test_the_breakdown_table_sets_each_page_against_the_baseline_of_its_size():
+    table = breakdown_table(
+        [
+            MissBreakdown(16, BASELINE, 0.5, 0.1, 0.0),
+            MissBreakdown(16, "home", 25.0, 18.0, 1.0),
+            MissBreakdown(10_016, BASELINE, 0.8, 0.2, 0.0),
+            MissBreakdown(10_016, "home", 32.0, 20.0, 2.0),
+        ]
+    ).splitlines()
+    assert table[0].startswith("| Roles | Page | Request ms | Templates ms | SQL ms | Rest ms |")
+    assert table[3] == "| 16 | home | 25.0 | 18.0 | 1.0 | 6.0 | 50× |"
+    assert table[5] == "| 10,016 | home | 32.0 | 20.0 | 2.0 | 10.0 | 40× |"
