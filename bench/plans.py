@@ -17,6 +17,7 @@ DIRECTORY_QUERIES = {
     "skill": "skill=python",
     "two skills": "skill=python&skill=statistics",
     "credential": "credential=cloud-platform-certification",
+    "official occupation": "occupation=15-2051",
     "education": "education=bachelor",
     "stage (listing)": "stage=entry",
     "track": "track=core",

@@ -1,18 +1,21 @@
 """What the directory's filters offer, read in one query.
 
-Skills, industries, credentials, the article's lists and the places with official pay
-are five small lists from five tables: one UNION of a values_list() of the same shape
-from each, split here. Each option keeps its id, so a filter validates a slug in memory
-and narrows the roles by id, the same SQL a model choice would send."""
+Skills, industries, credentials, the article's lists, the places with official pay and
+the official occupations roles link are six small lists from six tables: one UNION of a
+values_list() of the same shape from each, split here. Each option keeps its id, so a
+filter validates a slug in memory and narrows the roles by id, the same SQL a model
+choice would send."""
 
 from dataclasses import dataclass
 
 from django.db.models import CharField, F, IntegerField, Value
+from django.db.models.functions import Concat
 
-from careers.models import Area, ArticleListing, Credential, Industry, Skill
+from careers.models import Area, ArticleListing, Credential, Industry, Occupation, Skill
 from careers.official.places import group_area_choices
 
 SKILL, INDUSTRY, CREDENTIAL, LISTING, AREA = "skill", "industry", "credential", "listing", "area"
+OCCUPATION = "occupation"
 
 
 @dataclass(frozen=True)
@@ -42,13 +45,25 @@ def option_rows(queryset, kind, name, group=None, position=None):
     )
 
 
+def linked_occupations():
+    """The official occupations a published role links, each with its SOC code as the
+    slug links carry, and its title and code as its name ("Data Scientists (SOC
+    15-2051)")."""
+    text = CharField()
+    return Occupation.objects.linked_to_published_roles().annotate(
+        slug=F("code"),
+        occupation_label=Concat("title", Value(" (SOC "), "code", Value(")"), output_field=text),
+    )
+
+
 class DirectoryChoices:
     """The options of the directory's filters, each list in the order it is shown:
     skills by category then name, industries by name, credentials by kind then name,
     the article's lists in their editors' order, places by name within their group."""
 
     def __init__(self, options):
-        self._options = {kind: {} for kind in (SKILL, INDUSTRY, CREDENTIAL, LISTING, AREA)}
+        kinds = (SKILL, INDUSTRY, CREDENTIAL, LISTING, AREA, OCCUPATION)
+        self._options = {kind: {} for kind in kinds}
         for kind, option in options:
             self._options[kind][option.slug] = option
 
@@ -60,6 +75,7 @@ class DirectoryChoices:
             option_rows(Credential.objects.all(), CREDENTIAL, "name", group="kind"),
             option_rows(ArticleListing.objects.all(), LISTING, "title", position="position"),
             option_rows(Area.objects.choosable(), AREA, "title", group="choice_group"),
+            option_rows(linked_occupations(), OCCUPATION, "occupation_label"),
             all=True,
         )
         rows = union.order_by("option_kind", "option_group", "option_position", "option_name")

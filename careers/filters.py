@@ -12,6 +12,7 @@ from careers.directory_choices import (
     CREDENTIAL,
     INDUSTRY,
     LISTING,
+    OCCUPATION,
     SKILL,
     DirectoryChoices,
 )
@@ -92,7 +93,13 @@ class SkillsFilter(django_filters.MultipleChoiceFilter):
 
 
 # The filters whose options DirectoryChoices reads, and which of its lists each offers.
-CHOICE_LISTS = {"industry": INDUSTRY, "skill": SKILL, "credential": CREDENTIAL, "stage": LISTING}
+CHOICE_LISTS = {
+    "industry": INDUSTRY,
+    "skill": SKILL,
+    "credential": CREDENTIAL,
+    "stage": LISTING,
+    "occupation": OCCUPATION,
+}
 
 
 @dataclass(frozen=True)
@@ -153,6 +160,15 @@ class RoleFilter(django_filters.FilterSet):
         label="Credential",
         method="filter_credential",
         empty_label="Any credential",
+    )
+    # Where a page that names a few of an occupation's roles sends the rest
+    # (Occupation.roles_url).
+    occupation = SlugChoiceFilter(
+        label="Official occupation",
+        method="filter_occupation",
+        empty_label="Any official occupation",
+        widget=QuickSelect,
+        help_text="Roles linked to this occupation of the government’s classification (SOC).",
     )
     education = django_filters.ChoiceFilter(
         label="Your education",
@@ -235,6 +251,9 @@ class RoleFilter(django_filters.FilterSet):
 
     def filter_stage(self, queryset, name, value):
         return queryset.filter(listings=self.choices.get(LISTING, value).pk)
+
+    def filter_occupation(self, queryset, name, value):
+        return queryset.filter(occupation_links__occupation=self.choices.get(OCCUPATION, value).pk)
 
     def filter_education(self, queryset, name, value):
         return queryset.open_to_education(EDUCATION_BY_SLUG[value])

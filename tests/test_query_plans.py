@@ -68,6 +68,16 @@ def test_directory_pages_are_read_in_index_order_on_sqlite(thousand_demo_roles):
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's plans")
+def test_an_official_occupations_roles_are_found_from_its_links_on_sqlite(thousand_demo_roles):
+    # "… and 412 more" leads here: the occupation's links, by their index, then only
+    # those roles sorted (hundreds at most), never a walk through every role.
+    steps = outline(plan(directory_page("occupation=15-2051")))
+    assert "SEARCH careers_roleoccupation USING COVERING INDEX role_occupation_by_occ_idx" in steps
+    assert "SEARCH careers_role USING INTEGER PRIMARY KEY" in steps
+    assert "SCAN careers_role" not in steps and "SCAN careers_roleoccupation" not in steps
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's plans")
 def test_salary_lowest_first_sorts_only_ties_on_sqlite(thousand_demo_roles):
     # ASC NULLS LAST is not SQLite's own ascending order (NULLs first), so the index gives
     # the order of each salary and SQLite sorts within it, not every role from scratch.

@@ -7,6 +7,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.urls import reverse
+from django.utils.http import urlencode
 from simple_history.models import HistoricalRecords
 
 from careers.formatting import Wage
@@ -125,6 +126,12 @@ class Occupation(models.Model):
 
     def get_absolute_url(self):
         return reverse("careers:official-data") + f"#soc-{self.code}"
+
+    @property
+    def roles_url(self):
+        """The directory of the published roles linked to this occupation: where a page
+        that names only the first few of them ("… and 412 more") sends the rest."""
+        return reverse("careers:role-list") + "?" + urlencode({"occupation": self.code})
 
     def natural_key(self):
         return (self.code,)

@@ -4,13 +4,14 @@ industry's page), a student reads the first eight, those longest in the guide (t
 article's own come first), by title, and how many more there are: "A, B, … H and 9
 more". The page asks the database the same number of questions however many there are."""
 
+import html as html_lib
 import re
 
 import pytest
 
 from careers.models import Industry, Occupation, Role, RoleOccupation
 from careers.official.named_roles import ROLES_NAMED
-from tests.helpers import page_queries
+from tests.helpers import cards, page_queries, text
 
 DATA_SCIENTISTS = "15-2051"
 # The seed's published roles closest to data scientists, by title.
@@ -51,11 +52,20 @@ def words(markup):
     return re.sub(r" ([,.])", r"\1", " ".join(re.sub(r"<[^>]+>", " ", markup).split()))
 
 
+ROLE_LINK = re.compile(r'<a href="/roles/[^"?]+/">([^<]+)</a>')
+
+
 def cell_links(markup):
-    """The role titles linked in `markup`, in order, and the words after the last link."""
-    titles = re.findall(r'<a href="/roles/[^"]+/">([^<]+)</a>', markup)
-    tail = words(markup.rsplit("</a>", 1)[-1])
-    return titles, tail
+    """The role titles linked in `markup`, in order, and the words after the last."""
+    links = list(ROLE_LINK.finditer(markup))
+    tail = words(markup[links[-1].end() :] if links else markup)
+    return [link.group(1) for link in links], tail
+
+
+def more_link(markup):
+    """Where "and N more" leads, or None when it is not a link."""
+    found = re.search(r'<a href="([^"]+)">\d+ more</a>', markup)
+    return found and html_lib.unescape(found.group(1))
 
 
 def official_data_cell(client, code=DATA_SCIENTISTS):
@@ -76,6 +86,33 @@ def test_the_official_data_page_names_the_first_eight_roles_and_counts_the_rest(
     ]
     assert len(titles) == ROLES_NAMED
     assert tail == "and 9 more"  # 17 published roles in all; the unpublished two not counted
+
+
+def test_and_n_more_leads_to_every_role_of_the_occupation_in_the_directory(
+    client, more_data_science_roles
+):
+    cell = official_data_cell(client)
+    assert more_link(cell) == f"/roles/?occupation={DATA_SCIENTISTS}"
+    directory = client.get(more_link(cell))
+    assert directory.status_code == 200
+    listed = list(cards(directory.content.decode()))
+    assert len(listed) == 12  # a page of the 17
+    assert "17 roles found" in text(directory)
+    assert "Official occupation: Data Scientists (SOC 15-2051)" in text(directory)
+    rest = list(cards(client.get(more_link(cell) + "&page=2").content.decode()))
+    linked = Role.objects.published().filter(occupation_links__occupation__code=DATA_SCIENTISTS)
+    assert sorted(listed + rest) == sorted(linked.values_list("title", flat=True))
+    assert len(listed + rest) == 17  # the unpublished two are not among them
+
+
+def test_a_places_and_n_more_leads_to_the_same_list(client, more_data_science_roles):
+    html = client.get("/places/california/").content.decode()
+    row = html.split(f'<tr id="soc-{DATA_SCIENTISTS}">')[1].split("</tr>")[0]
+    assert more_link(row) == f"/roles/?occupation={DATA_SCIENTISTS}"
+
+
+def test_eight_roles_or_fewer_need_no_link_to_the_rest(client):
+    assert more_link(official_data_cell(client)) is None
 
 
 def test_an_occupation_with_eight_roles_or_fewer_names_them_all(client, make_role):
