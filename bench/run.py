@@ -245,9 +245,9 @@ def measure_size(env, pages, *, seconds, warmup, log):
         f"{roles:,} roles: counting queries"
         + (f" (not on {', '.join(sorted(slow))})" if slow else "")
     )
-    queries = count_queries({name: path for name, path in pages.items() if name not in slow})
-    log(f"{roles:,} roles: where a miss's time goes")
     fast = {name: path for name, path in pages.items() if name not in slow}
+    queries = count_queries(fast)
+    log(f"{roles:,} roles: where a miss's time goes")
     breakdowns = time_misses({BASELINE: BASELINE_PATH, **fast}, roles)
     close_connections()  # before another process writes the database
     return [replace(m, queries=queries.get(m.page)) for m in measurements], breakdowns

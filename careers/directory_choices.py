@@ -49,10 +49,11 @@ def linked_occupations():
     """The official occupations a published role links, each with its SOC code as the
     slug links carry, and its title and code as its name ("Data Scientists (SOC
     15-2051)")."""
-    text = CharField()
     return Occupation.objects.linked_to_published_roles().annotate(
         slug=F("code"),
-        occupation_label=Concat("title", Value(" (SOC "), "code", Value(")"), output_field=text),
+        occupation_label=Concat(
+            "title", Value(" (SOC "), "code", Value(")"), output_field=CharField()
+        ),
     )
 
 

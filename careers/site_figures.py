@@ -82,6 +82,12 @@ def wage_releases():
     )
 
 
+def newest_wage_release():
+    """The newest release (with its source), as the official data and places pages
+    name it; None before the first import."""
+    return max(wage_releases().values(), key=lambda release: release.reference_month, default=None)
+
+
 def attach_releases(estimates):
     """Set each estimate's release (with its source) from wage_releases(); the list."""
     releases = wage_releases()

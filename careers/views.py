@@ -32,7 +32,6 @@ from careers.models import (
     Shortlist,
     Skill,
     Statistic,
-    WageRelease,
 )
 from careers.official import named_roles
 from careers.official.industry_pay import IndustryPay
@@ -112,7 +111,7 @@ def role_list(request):
             ),
             "filter": filterset,
             "heading": title,
-            "pay_release": WageRelease.objects.first() if filterset.pay_area else None,
+            "pay_release": site_figures.newest_wage_release() if filterset.pay_area else None,
             "page": page,
             "page_notice": page_notice,
             "applied_filters": filterset.applied_filters(),
@@ -412,7 +411,7 @@ def official_data(request):
                 "The U.S. Bureau of Labor Statistics’ wage estimates for the official occupations "
                 "closest to each machine-learning role: percentiles, median and employment.",
             ),
-            "release": WageRelease.objects.select_related("source__cited_in").first(),
+            "release": site_figures.newest_wage_release(),
             "occupations": named_roles.attach(Occupation.objects.for_official_page()),
         },
     )

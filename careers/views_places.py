@@ -5,9 +5,9 @@ query, and renders (careers/views.py holds the rest of the guide's pages)."""
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
 
-from careers import seo
+from careers import seo, site_figures
 from careers.filters import PlaceFilter
-from careers.models import Area, WageRelease
+from careers.models import Area
 from careers.official.place_pay import PlacePay
 from careers.views import paginate
 
@@ -40,7 +40,7 @@ def place_list(request):
             "states": places.states(),
             "page": page,
             "page_notice": page_notice,
-            "release": WageRelease.objects.select_related("source__cited_in").first(),
+            "release": site_figures.newest_wage_release(),
         },
     )
 

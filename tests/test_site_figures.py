@@ -6,7 +6,7 @@ import pytest
 
 from careers import site_figures
 from careers.charts import SalaryScale
-from careers.models import Role, WageEstimate
+from careers.models import Role, WageEstimate, WageRelease
 
 
 def test_the_salary_scale_is_aggregated_once_until_an_editor_changes_a_role(
@@ -152,3 +152,14 @@ def test_estimates_are_given_their_release_and_source_without_a_query(
     with django_assert_num_queries(0):
         (estimate,) = site_figures.attach_releases(estimates)
         assert estimate.release.source.publisher == "U.S. Bureau of Labor Statistics"
+
+
+def test_the_newest_release_is_the_latest_reference_month_and_none_before_any(
+    django_assert_num_queries,
+):
+    newest = site_figures.newest_wage_release()
+    assert newest.name == "May 2025" and newest.source.publisher
+    WageEstimate.objects.all().delete()
+    WageRelease.objects.all().delete()
+    with django_assert_num_queries(1):
+        assert site_figures.newest_wage_release() is None
